@@ -1,0 +1,52 @@
+"""Local Sphinx extension of the book.
+
+1. Removes duplicated inline scripts: with Sphinx 7 / Jupyter Book 1.0.4 every page carries
+   ``const THEBE_JS_URL`` twice, which is a JavaScript error in the browser
+   (see README, "Known issues").
+2. Writes the whole claims register as ``claims.json`` into the built site.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+
+
+def _dedupe_scripts(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                    doctree: Any) -> None:
+    seen: set[tuple[str, tuple[tuple[str, str], ...]]] = set()
+    unique = []
+    for js in context.get("script_files") or []:
+        attrs = getattr(js, "attributes", {}) or {}
+        key = (str(getattr(js, "filename", js) or ""),
+               tuple(sorted((k, str(v)) for k, v in attrs.items())))
+        if key not in seen:
+            seen.add(key)
+            unique.append(js)
+    context["script_files"] = unique
+
+
+def _write_claims(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    from nickelate_utils.claims import STATUSES, status_counts
+    from nickelate_utils.register import all_claims
+
+    claims = all_claims()
+    payload = {
+        "paper": "Li, F. et al., Nature (2025), doi:10.1038/s41586-025-09954-4",
+        "statuses": list(STATUSES),
+        "counts": status_counts(claims),
+        "claims": [c.as_dict() for c in claims],
+    }
+    out = Path(app.outdir) / "claims.json"
+    out.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("html-page-context", _dedupe_scripts, priority=900)
+    app.connect("build-finished", _write_claims)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
