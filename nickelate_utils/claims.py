@@ -180,11 +180,11 @@ def claims_frame(claims: list[Claim]) -> pd.DataFrame:
             "id": c.claim_id,
             "figure": c.figure,
             "quantity": c.quantity,
+            "status": c.status,
             "paper": c.paper_text,
             "ours": _fmt(c.ours, c.ours_uncertainty),
             "unit": c.unit,
             "tolerance": "—" if c.tolerance is None else f"{c.tolerance:g}",
-            "status": c.status,
             "source": c.source_location,
             "note": c.note,
         }

@@ -5,10 +5,32 @@ from __future__ import annotations
 import pandas as pd
 from pandas.io.formats.style import Styler
 
+STATUS_COLOURS: dict[str, str] = {
+    "reproduced": "#d9f2d9",
+    "discrepant": "#f9d6d5",
+    "not reproducible from public data": "#e8e8e8",
+    "illustrated": "#fff1c2",
+}
+"""Background colour of each claim status in tables (same everywhere in the book)."""
+
+_TABLE_CSS = [
+    {"selector": "", "props": "display: block; overflow-x: auto; max-width: 100%; font-size: 0.82em;"},
+    {"selector": "td, th", "props": "padding: 2px 6px; vertical-align: top; text-align: left;"},
+]
+
+
+def _status_css(value: object) -> str:
+    colour = STATUS_COLOURS.get(str(value))
+    return f"background-color: {colour}; font-weight: 600;" if colour else ""
+
 
 def table(frame: pd.DataFrame, name: str, precision: int | None = None) -> Styler:
-    """A pandas Styler without index and with a fixed element id ``name`` (no random uuid)."""
-    styler = frame.style.hide(axis="index").set_uuid(name)
+    """A pandas Styler without index, with a fixed element id ``name`` (no random uuid), a
+    horizontal scroll bar for wide tables, and claim statuses coloured if a ``status`` column
+    exists."""
+    styler = frame.style.hide(axis="index").set_uuid(name).set_table_styles(_TABLE_CSS)
     if precision is not None:
         styler = styler.format(precision=precision)
+    if "status" in frame.columns:
+        styler = styler.map(_status_css, subset=["status"])
     return styler

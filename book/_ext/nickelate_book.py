@@ -4,6 +4,7 @@
    ``const THEBE_JS_URL`` twice, which is a JavaScript error in the browser
    (see README, "Known issues").
 2. Writes the whole claims register as ``claims.json`` into the built site.
+3. Adds the book's small stylesheet (``static/nickelate.css``: figure-index thumbnails).
 """
 
 from __future__ import annotations
@@ -46,7 +47,13 @@ def _write_claims(app: Sphinx, exception: Exception | None) -> None:
     out.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
+def _add_static(app: Sphinx) -> None:
+    app.config.html_static_path.append(str(Path(__file__).parent / "static"))
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("builder-inited", _add_static)
+    app.add_css_file("nickelate.css")
     app.connect("html-page-context", _dedupe_scripts, priority=900)
     app.connect("build-finished", _write_claims)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
