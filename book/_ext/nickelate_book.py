@@ -4,7 +4,8 @@
    ``const THEBE_JS_URL`` twice, which is a JavaScript error in the browser
    (see README, "Known issues").
 2. Writes the whole claims register as ``claims.json`` into the built site.
-3. Adds the book's small stylesheet (``static/nickelate.css``: figure-index thumbnails).
+3. Declares sphinx-multitoc-numbering parallel-safe (see the function's docstring).
+4. Adds the book's small stylesheet (``static/nickelate.css``: figure-index thumbnails).
 """
 
 from __future__ import annotations
@@ -51,7 +52,19 @@ def _add_static(app: Sphinx) -> None:
     app.config.html_static_path.append(str(Path(__file__).parent / "static"))
 
 
+def _declare_multitoc_parallel_safe(app: Sphinx) -> None:
+    """sphinx-multitoc-numbering 0.1.3 (loaded by sphinx-external-toc) does not declare parallel
+    safety, so Sphinx refuses parallel reading with a warning (an error under -W). It only
+    renumbers sections after all documents are read and merged, in the main process, so parallel
+    reading is safe; declare it, so notebooks execute in parallel (tools/build_book.py)."""
+    ext = app.extensions.get("sphinx_multitoc_numbering")
+    if ext is not None:
+        ext.parallel_read_safe = True
+        ext.parallel_write_safe = True
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    _declare_multitoc_parallel_safe(app)
     app.connect("builder-inited", _add_static)
     app.add_css_file("nickelate.css")
     app.connect("html-page-context", _dedupe_scripts, priority=900)
