@@ -150,7 +150,7 @@ def _check_provenance(df: pd.DataFrame, shown: str) -> None:
         for col in ("doi", "status"):
             if col not in df.columns:
                 raise DataError(f"{shown}: literature rows need a '{col}' column")
-        for i, (is_lit, doi, status) in enumerate(zip(lit, df["doi"], df["status"]), start=2):
+        for i, (is_lit, doi, status) in enumerate(zip(lit, df["doi"], df["status"], strict=True), start=2):
             if not is_lit:
                 continue
             if pd.isna(doi) or not str(doi).startswith("10."):

@@ -73,7 +73,7 @@ def composition_table(flux: pd.DataFrame) -> pd.DataFrame:
     out["partition_k"] = [
         partition_coefficient(la, r, fl, fr)
         for la, r, fl, fr in zip(
-            flux["la_eds"], flux["r_eds"], flux["flux_la_parts"], flux["flux_r_parts"]
+            flux["la_eds"], flux["r_eds"], flux["flux_la_parts"], flux["flux_r_parts"], strict=True
         )
     ]
     return out
