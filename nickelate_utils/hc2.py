@@ -1,0 +1,462 @@
+"""Chapter 4: upper critical field Hc2(T) of La2SmNi2O7 at 21.6 GPa (Fig. 3d) and the
+Ginzburg-Landau coherence length.
+
+Reference: Li, F. et al., Nature (2025), doi:10.1038/s41586-025-09954-4, main text section
+'Bulk superconductivity at 92 K' and Fig. 3d.
+
+Formulas (fields are mu0*H in tesla, t = T/Tc):
+
+* Ginzburg-Landau ("3D-GL") empirical form, as used by the paper:
+  Hc2(T) = Hc2(0) (1 - t^2) / (1 + t^2); slope at Tc: -Hc2(0)/Tc.
+* Parabolic form: Hc2(T) = Hc2(0) (1 - t^2); slope at Tc: -2 Hc2(0)/Tc.
+* Werthamer-Helfand-Hohenberg (WHH), dirty limit, no spin paramagnetism or spin-orbit
+  scattering (alpha = lambda_so = 0): ln(1/t) = psi(1/2 + hbar/(2t)) - psi(1/2), with
+  hbar = (4/pi^2) Hc2 / (-dHc2/dt|_{t=1}); hence Hc2(0) = -(pi^2 e^-gamma / 8) Tc dHc2/dT|Tc
+  = -0.693 Tc dHc2/dT|Tc. Werthamer, Helfand & Hohenberg, Phys. Rev. 147, 295 (1966),
+  doi:10.1103/PhysRev.147.295. No library implements the WHH curve: it is solved here with
+  ``scipy.special.digamma`` and ``scipy.optimize.brentq``.
+* Pauli (Clogston-Chandrasekhar) limit for a weak-coupling BCS singlet with g = 2:
+  mu0 H_P = Delta0 / (sqrt(2) mu_B), Delta0 = (pi e^-gamma) k_B Tc = 1.764 k_B Tc, i.e.
+  1.86 T/K x Tc. Clogston, Phys. Rev. Lett. 9, 266 (1962), doi:10.1103/PhysRevLett.9.266;
+  Chandrasekhar, Appl. Phys. Lett. 1, 7 (1962), doi:10.1063/1.1777362.
+* GL coherence length: xi(0) = sqrt(Phi0 / (2 pi mu0 Hc2(0))), Phi0 = h/2e.
+
+Constants come from ``scipy.constants``; fits use ``lmfit`` and their uncertainties are
+propagated with ``uncertainties`` (``ModelResult.uvars``).
+
+Authors' source data (optional)
+-------------------------------
+If the measured Fig. 3d points are placed at ``data/source/hc2/fig3d.csv`` (see README,
+"Adding the authors' source data"), :func:`load_source_points` reads them and the chapter fits
+them instead of the reconstruction. Columns: ``criterion_percent`` (10, 50 or 90),
+``h_tesla`` (mu0 H) and ``t_kelvin`` (temperature at which the criterion is met).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import lmfit
+import numpy as np
+import pandas as pd
+from numpy.typing import ArrayLike, NDArray
+from scipy import constants
+from scipy.optimize import brentq
+from scipy.special import digamma
+from uncertainties.core import AffineScalarFunc
+
+from nickelate_utils.claims import Claim, Computed, build_claims
+from nickelate_utils.data import load_table
+from nickelate_utils.paths import source_dir
+
+CHAPTER = "4. Upper critical field and Ginzburg-Landau fits"
+PACKAGE = "hc2"
+
+ModelName = Literal["gl", "parabolic", "whh"]
+MODELS: tuple[str, ...] = ("gl", "parabolic", "whh")
+"""The three Hc2(T) forms fitted in this chapter."""
+
+WHH_DIRTY_FACTOR: float = math.pi**2 * math.exp(-np.euler_gamma) / 8.0
+"""Hc2(0) / (-Tc dHc2/dT|Tc) of the WHH dirty limit: pi^2 e^-gamma / 8 = 0.6927 (WHH 1966)."""
+
+BCS_GAP_RATIO: float = math.pi * math.exp(-np.euler_gamma)
+"""Weak-coupling BCS Delta(0) / (k_B Tc) = pi e^-gamma = 1.764."""
+
+FLUX_QUANTUM_WB: float = constants.physical_constants["mag. flux quantum"][0]
+"""Superconducting flux quantum Phi0 = h/(2e) in Wb (scipy.constants, CODATA)."""
+
+_WHH_HBAR_ZERO: float = math.exp(-np.euler_gamma) / 2.0  # hbar(t -> 0) of the WHH equation
+
+ASSUMED_ONSET_TO_90_KELVIN: float = 2.0
+"""Reconstruction assumption: the 90 % criterion is met this far below Tc_onset at zero field.
+The paper does not state the zero-field temperature of any criterion."""
+
+RECONSTRUCTION_SCATTER_KELVIN: float = 0.3
+"""Reconstruction assumption: Gaussian scatter of each criterion temperature (1 sigma)."""
+
+RECONSTRUCTION_SEED: int = 20250
+"""Seed of the random generator used for the reconstructed points."""
+
+
+def _check_positive(name: str, value: float) -> None:
+    nominal = float(getattr(value, "nominal_value", value))
+    if not np.isfinite(nominal) or nominal <= 0:
+        raise ValueError(f"{name} must be a positive finite number, got {value}")
+
+
+def _reduced_temperature(t_kelvin: ArrayLike, tc_kelvin: float) -> NDArray[np.float64]:
+    _check_positive("tc_kelvin", tc_kelvin)
+    t = np.asarray(t_kelvin, dtype=float)
+    if np.any(~np.isfinite(t)) or np.any(t < 0):
+        raise ValueError("t_kelvin must be finite and non-negative")
+    if np.any(t > tc_kelvin):
+        raise ValueError(
+            f"t_kelvin must not exceed tc_kelvin = {float(tc_kelvin):g} K "
+            f"(got a maximum of {float(t.max()):g} K): Hc2 is zero above Tc"
+        )
+    return t / float(tc_kelvin)
+
+
+def _gl(t_kelvin: NDArray[np.float64], hc2_zero_tesla: float, tc_kelvin: float) -> NDArray[np.float64]:
+    t2 = (np.asarray(t_kelvin, dtype=float) / tc_kelvin) ** 2
+    return hc2_zero_tesla * (1.0 - t2) / (1.0 + t2)
+
+
+def _parabolic(
+    t_kelvin: NDArray[np.float64], hc2_zero_tesla: float, tc_kelvin: float
+) -> NDArray[np.float64]:
+    return hc2_zero_tesla * (1.0 - (np.asarray(t_kelvin, dtype=float) / tc_kelvin) ** 2)
+
+
+def _whh_hbar(t: float) -> float:
+    """Solve ln(1/t) = psi(1/2 + hbar/(2t)) - psi(1/2) for hbar (0 < t < 1)."""
+    if t <= 0.0:
+        return _WHH_HBAR_ZERO
+    if t >= 1.0:
+        return 0.0
+    target = math.log(1.0 / t) + float(digamma(0.5))
+    return float(brentq(lambda h: float(digamma(0.5 + h / (2.0 * t))) - target, 0.0, 1.0, xtol=1e-13))
+
+
+def _whh(t_kelvin: NDArray[np.float64], hc2_zero_tesla: float, tc_kelvin: float) -> NDArray[np.float64]:
+    # Extended linearly (slope at Tc) above Tc so that a free Tc can cross data points in a fit.
+    t = np.atleast_1d(np.asarray(t_kelvin, dtype=float)) / tc_kelvin
+    reduced = np.array([_whh_hbar(x) / _WHH_HBAR_ZERO if x < 1 else -(x - 1) / WHH_DIRTY_FACTOR for x in t])
+    out = hc2_zero_tesla * reduced
+    return out if np.ndim(t_kelvin) else out[0]
+
+
+def gl_hc2(t_kelvin: ArrayLike, hc2_zero_tesla: float, tc_kelvin: float) -> NDArray[np.float64]:
+    """Ginzburg-Landau empirical form Hc2(T) = Hc2(0) (1 - t^2)/(1 + t^2), t = T/Tc, in tesla.
+
+    Used by Li et al. (2025) for Fig. 3d. Its slope at Tc is -Hc2(0)/Tc (see
+    :func:`slope_at_tc`). ValueError for T < 0, T > Tc, Tc <= 0 or Hc2(0) < 0.
+    """
+    _reduced_temperature(t_kelvin, tc_kelvin)
+    if not np.isfinite(hc2_zero_tesla) or hc2_zero_tesla < 0:
+        raise ValueError(f"hc2_zero_tesla must be non-negative, got {hc2_zero_tesla}")
+    return _gl(np.asarray(t_kelvin, dtype=float), hc2_zero_tesla, tc_kelvin)
+
+
+def parabolic_hc2(t_kelvin: ArrayLike, hc2_zero_tesla: float, tc_kelvin: float) -> NDArray[np.float64]:
+    """Parabolic form Hc2(T) = Hc2(0) (1 - t^2), t = T/Tc, in tesla; slope at Tc -2 Hc2(0)/Tc.
+
+    ValueError for T < 0, T > Tc, Tc <= 0 or Hc2(0) < 0.
+    """
+    _reduced_temperature(t_kelvin, tc_kelvin)
+    if not np.isfinite(hc2_zero_tesla) or hc2_zero_tesla < 0:
+        raise ValueError(f"hc2_zero_tesla must be non-negative, got {hc2_zero_tesla}")
+    return _parabolic(np.asarray(t_kelvin, dtype=float), hc2_zero_tesla, tc_kelvin)
+
+
+def whh_hc2(t_kelvin: ArrayLike, hc2_zero_tesla: float, tc_kelvin: float) -> NDArray[np.float64]:
+    """WHH orbital Hc2(T) (dirty limit, alpha = lambda_so = 0) scaled to Hc2(0), in tesla.
+
+    Solves ln(1/t) = psi(1/2 + hbar/(2t)) - psi(1/2) for hbar(t) and returns
+    Hc2(0) hbar(t)/hbar(0), with hbar(0) = e^-gamma/2. Slope at Tc: -Hc2(0)/(0.693 Tc).
+    Werthamer, Helfand & Hohenberg, Phys. Rev. 147, 295 (1966), doi:10.1103/PhysRev.147.295.
+    Hand-written (scipy digamma + brentq): no library provides the WHH curve.
+    ValueError for T < 0, T > Tc, Tc <= 0 or Hc2(0) < 0.
+    """
+    _reduced_temperature(t_kelvin, tc_kelvin)
+    if not np.isfinite(hc2_zero_tesla) or hc2_zero_tesla < 0:
+        raise ValueError(f"hc2_zero_tesla must be non-negative, got {hc2_zero_tesla}")
+    return _whh(np.asarray(t_kelvin, dtype=float), hc2_zero_tesla, tc_kelvin)
+
+
+_FUNCTIONS = {"gl": _gl, "parabolic": _parabolic, "whh": _whh}
+_SLOPE_FACTOR = {"gl": 1.0, "parabolic": 2.0, "whh": 1.0 / WHH_DIRTY_FACTOR}
+
+
+def _check_model(model: str) -> None:
+    if model not in MODELS:
+        raise ValueError(f"unknown model '{model}' (choose one of {', '.join(MODELS)})")
+
+
+def hc2_curve(model: ModelName, t_kelvin: ArrayLike, hc2_zero_tesla: float, tc_kelvin: float) -> NDArray[np.float64]:
+    """Hc2(T) in tesla for ``model`` in :data:`MODELS` (dispatches to the three forms)."""
+    _check_model(model)
+    func = {"gl": gl_hc2, "parabolic": parabolic_hc2, "whh": whh_hc2}[model]
+    return func(t_kelvin, hc2_zero_tesla, tc_kelvin)
+
+
+def slope_at_tc(model: ModelName, hc2_zero_tesla: float, tc_kelvin: float) -> float:
+    """dHc2/dT at Tc in T/K: -Hc2(0)/Tc (GL), -2 Hc2(0)/Tc (parabolic), -Hc2(0)/(0.693 Tc) (WHH).
+
+    Works with ``uncertainties`` numbers. ValueError for an unknown model or Tc <= 0.
+    """
+    _check_model(model)
+    _check_positive("tc_kelvin", tc_kelvin)
+    return -_SLOPE_FACTOR[model] * hc2_zero_tesla / tc_kelvin
+
+
+def whh_hc2_zero(tc_kelvin: float, slope_tesla_per_kelvin: float) -> float:
+    """WHH dirty-limit estimate Hc2(0) = -0.693 Tc (dHc2/dT)|Tc in tesla.
+
+    The factor is pi^2 e^-gamma / 8 (:data:`WHH_DIRTY_FACTOR`); WHH 1966,
+    doi:10.1103/PhysRev.147.295. With the GL slope -Hc2_GL(0)/Tc it gives 0.693 Hc2_GL(0).
+    ValueError for Tc <= 0 or a non-negative slope (Hc2 must fall on warming).
+    """
+    _check_positive("tc_kelvin", tc_kelvin)
+    if not slope_tesla_per_kelvin < 0:
+        raise ValueError(f"slope_tesla_per_kelvin must be negative, got {slope_tesla_per_kelvin}")
+    return -WHH_DIRTY_FACTOR * tc_kelvin * slope_tesla_per_kelvin
+
+
+def pauli_limit_tesla(tc_kelvin: float, gap_ratio: float = BCS_GAP_RATIO) -> float:
+    """Clogston-Chandrasekhar limit mu0 H_P = Delta0 / (sqrt(2) mu_B), Delta0 = gap_ratio k_B Tc.
+
+    With the BCS ratio 1.764 this is 1.86 T/K x Tc (g = 2). Clogston 1962,
+    doi:10.1103/PhysRevLett.9.266; Chandrasekhar 1962, doi:10.1063/1.1777362.
+    ValueError for Tc <= 0 or gap_ratio <= 0.
+    """
+    _check_positive("tc_kelvin", tc_kelvin)
+    _check_positive("gap_ratio", gap_ratio)
+    return gap_ratio * constants.k * tc_kelvin / (math.sqrt(2.0) * constants.physical_constants["Bohr magneton"][0])
+
+
+def coherence_length_nm(hc2_zero_tesla: float) -> float:
+    """GL coherence length xi(0) = sqrt(Phi0 / (2 pi mu0 Hc2(0))) in nm (Phi0 = h/2e).
+
+    Accepts ``uncertainties`` numbers. ValueError for Hc2(0) <= 0.
+    """
+    _check_positive("hc2_zero_tesla", hc2_zero_tesla)
+    return (FLUX_QUANTUM_WB / (2.0 * math.pi * hc2_zero_tesla)) ** 0.5 * 1e9
+
+
+@dataclass(frozen=True)
+class Hc2Fit:
+    """Result of one Hc2(T) fit: parameters as correlated ufloats and the lmfit result."""
+
+    model: str
+    hc2_zero_tesla: AffineScalarFunc
+    tc_kelvin: AffineScalarFunc | float
+    slope_tesla_per_kelvin: AffineScalarFunc
+    result: lmfit.model.ModelResult
+
+
+def fit_hc2(
+    t_kelvin: ArrayLike,
+    h_tesla: ArrayLike,
+    model: ModelName = "gl",
+    tc_kelvin: float | None = None,
+    hc2_guess_tesla: float = 100.0,
+) -> Hc2Fit:
+    """Least-squares fit of Hc2(T) (:func:`hc2_curve` form ``model``) to (T, mu0 H) points.
+
+    Parameters are ``hc2_zero_tesla`` and ``tc_kelvin``; ``tc_kelvin`` is fixed if given,
+    otherwise free (starting at the highest T of the data). Residuals are in field; the
+    covariance is scaled by the reduced chi-square (lmfit default), so the uncertainties
+    reflect the scatter of the points. Uses ``lmfit.Model``; parameters come back as
+    correlated ``uncertainties`` numbers (``ModelResult.uvars``).
+    ValueError for unequal lengths, negative fields or temperatures, T above a fixed Tc, or
+    no more points than free parameters.
+    """
+    _check_model(model)
+    t = np.asarray(t_kelvin, dtype=float)
+    h = np.asarray(h_tesla, dtype=float)
+    if t.ndim != 1 or t.shape != h.shape:
+        raise ValueError(f"t_kelvin and h_tesla must be 1-D of equal length, got {t.shape} and {h.shape}")
+    if np.any(~np.isfinite(h)) or np.any(h < 0):
+        raise ValueError("h_tesla must be finite and non-negative")
+    if np.any(~np.isfinite(t)) or np.any(t < 0):
+        raise ValueError("t_kelvin must be finite and non-negative")
+    n_free = 1 if tc_kelvin is not None else 2
+    if t.size <= n_free:
+        raise ValueError(f"need more points than free parameters (got {t.size} points for {n_free} parameters)")
+    if tc_kelvin is not None:
+        _reduced_temperature(t, tc_kelvin)
+    _check_positive("hc2_guess_tesla", hc2_guess_tesla)
+    lm = lmfit.Model(_FUNCTIONS[model], independent_vars=["t_kelvin"])
+    params = lm.make_params(
+        hc2_zero_tesla={"value": hc2_guess_tesla, "min": 0.0},
+        tc_kelvin={"value": float(tc_kelvin) if tc_kelvin is not None else float(t.max()) + 0.5,
+                   "min": float(t.max()) * 0.5, "vary": tc_kelvin is None},
+    )
+    result = lm.fit(h, params, t_kelvin=t)
+    if not result.success or result.uvars is None or "hc2_zero_tesla" not in result.uvars:
+        raise ValueError(f"the {model} fit did not converge: {result.message}")
+    hc2_zero = result.uvars["hc2_zero_tesla"]
+    tc = result.uvars["tc_kelvin"] if tc_kelvin is None else float(tc_kelvin)
+    return Hc2Fit(
+        model=model,
+        hc2_zero_tesla=hc2_zero,
+        tc_kelvin=tc,
+        slope_tesla_per_kelvin=slope_at_tc(model, hc2_zero, tc),
+        result=result,
+    )
+
+
+def fit_band(fit: Hc2Fit, t_kelvin: ArrayLike, sigma: float = 1.0) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Best-fit curve and its +/- ``sigma`` confidence half-width at ``t_kelvin`` (tesla).
+
+    Uses ``ModelResult.eval_uncertainty`` (parameter covariance, first order); lmfit scales
+    the band by the Student-t quantile of a two-sided ``sigma`` interval with n - n_free
+    degrees of freedom, so it is slightly wider than the propagated standard error.
+    ValueError for sigma <= 0.
+    """
+    _check_positive("sigma", sigma)
+    t = np.asarray(t_kelvin, dtype=float)
+    best = fit.result.eval(t_kelvin=t)
+    width = fit.result.eval_uncertainty(t_kelvin=t, sigma=sigma)
+    return np.asarray(best, dtype=float), np.asarray(width, dtype=float)
+
+
+def criterion_tc_kelvin(
+    criterion_percent: float,
+    tc_onset_kelvin: float,
+    width_kelvin: float,
+    onset_to_90_kelvin: float = ASSUMED_ONSET_TO_90_KELVIN,
+) -> float:
+    """Assumed zero-field temperature at which R = criterion x R_N (reconstruction only).
+
+    The paper states Tc_onset and a transition width of ~10 K but not where each criterion
+    falls. Assumption: T_90 = Tc_onset - onset_to_90, T_10 = T_90 - width, and linear in the
+    criterion in between: T_p = T_10 + (p - 10)/80 x width.
+    ValueError for a criterion outside [10, 90] %, non-positive Tc_onset or width, or a
+    negative offset.
+    """
+    if not 10 <= criterion_percent <= 90:
+        raise ValueError(f"criterion_percent must lie in [10, 90], got {criterion_percent}")
+    _check_positive("tc_onset_kelvin", tc_onset_kelvin)
+    _check_positive("width_kelvin", width_kelvin)
+    if onset_to_90_kelvin < 0:
+        raise ValueError(f"onset_to_90_kelvin must be non-negative, got {onset_to_90_kelvin}")
+    t10 = tc_onset_kelvin - onset_to_90_kelvin - width_kelvin
+    if t10 <= 0:
+        raise ValueError("the assumed transition extends below 0 K")
+    return t10 + (criterion_percent - 10.0) / 80.0 * width_kelvin
+
+
+def gl_temperature_kelvin(h_tesla: ArrayLike, hc2_zero_tesla: float, tc_kelvin: float) -> NDArray[np.float64]:
+    """Inverse of :func:`gl_hc2`: T = Tc sqrt((1 - h)/(1 + h)), h = H/Hc2(0), in K.
+
+    ValueError for negative fields, fields above Hc2(0), or non-positive Hc2(0), Tc.
+    """
+    _check_positive("hc2_zero_tesla", hc2_zero_tesla)
+    _check_positive("tc_kelvin", tc_kelvin)
+    h = np.asarray(h_tesla, dtype=float)
+    if np.any(~np.isfinite(h)) or np.any(h < 0):
+        raise ValueError("h_tesla must be finite and non-negative")
+    if np.any(h > hc2_zero_tesla):
+        raise ValueError(f"h_tesla must not exceed hc2_zero_tesla = {hc2_zero_tesla:g} T")
+    r = h / hc2_zero_tesla
+    return tc_kelvin * np.sqrt((1.0 - r) / (1.0 + r))
+
+
+def reconstruct_points(
+    h_tesla: ArrayLike,
+    hc2_zero_tesla: float,
+    tc_kelvin: float,
+    scatter_kelvin: float = RECONSTRUCTION_SCATTER_KELVIN,
+    seed: int = RECONSTRUCTION_SEED,
+) -> NDArray[np.float64]:
+    """Reconstructed criterion temperatures (K) at fields ``h_tesla`` on the GL curve of
+    (Hc2(0), Tc), plus Gaussian scatter of ``scatter_kelvin`` (seeded, reproducible).
+
+    Not data: an illustration of what the paper's fit implies. ValueError for a negative
+    scatter or the inputs rejected by :func:`gl_temperature_kelvin`.
+    """
+    if not scatter_kelvin >= 0:
+        raise ValueError(f"scatter_kelvin must be non-negative, got {scatter_kelvin}")
+    t = gl_temperature_kelvin(h_tesla, hc2_zero_tesla, tc_kelvin)
+    rng = np.random.default_rng(seed)
+    return t + rng.normal(0.0, scatter_kelvin, size=t.shape)
+
+
+def transition(data_dir: str | Path | None = None) -> dict[str, float]:
+    """Zero-field transition values of crystal #6 at 21.6 GPa keyed by quantity (K)."""
+    frame = load_table(PACKAGE, "zero_field_transition", data_dir)
+    return {str(q): float(v) for q, v in zip(frame["quantity"], frame["value_kelvin"])}
+
+
+def reconstruction(data_dir: str | Path | None = None, seed: int = RECONSTRUCTION_SEED) -> pd.DataFrame:
+    """Reconstructed (T, H) points of all three criteria at integer fields 0..h_max tesla.
+
+    Tc of each criterion from :func:`criterion_tc_kelvin` with the published Tc_onset and
+    width; Hc2(0) from the published GL values; seeds ``seed + criterion``.
+    Columns: criterion_percent, h_tesla, t_kelvin, tc_assumed_kelvin, hc2_zero_tesla.
+    """
+    published = load_table(PACKAGE, "hc2_published", data_dir)
+    tr = transition(data_dir)
+    h_max = float(load_table(PACKAGE, "measurement_range", data_dir)["h_max_tesla"].iloc[0])
+    fields = np.arange(0.0, math.floor(h_max) + 1.0)
+    rows = []
+    for crit, hc2_zero in zip(published["criterion_percent"], published["hc2_zero_tesla"]):
+        tc = criterion_tc_kelvin(float(crit), tr["tc_onset"], tr["transition_width"])
+        temps = reconstruct_points(fields, float(hc2_zero), tc, seed=seed + int(crit))
+        rows.append(pd.DataFrame({
+            "criterion_percent": int(crit), "h_tesla": fields, "t_kelvin": temps,
+            "tc_assumed_kelvin": tc, "hc2_zero_tesla": float(hc2_zero),
+        }))
+    return pd.concat(rows, ignore_index=True)
+
+
+SOURCE_FILE = "hc2/fig3d.csv"
+"""Path of the authors' Fig. 3d points below ``data/source/`` (optional)."""
+
+SOURCE_COLUMNS: tuple[str, ...] = ("criterion_percent", "h_tesla", "t_kelvin")
+
+
+def load_source_points(data_dir: str | Path | None = None) -> pd.DataFrame | None:
+    """The authors' Fig. 3d Hc2(T) points from ``<data_dir>/source/hc2/fig3d.csv``, or None if
+    the file does not exist (layout: see the module docstring).
+
+    ValueError naming the file, line and column of the first problem (missing column, not a
+    number, criterion not 10/50/90, negative field or temperature).
+    """
+    path = source_dir(data_dir) / SOURCE_FILE
+    if not path.is_file():
+        return None
+    shown = f"source/{SOURCE_FILE}"
+    frame = pd.read_csv(path)
+    missing = [c for c in SOURCE_COLUMNS if c not in frame.columns]
+    if missing:
+        raise ValueError(f"{shown}: missing columns {missing} (expected {list(SOURCE_COLUMNS)})")
+    if frame.empty:
+        raise ValueError(f"{shown}: no rows")
+    frame = frame[list(SOURCE_COLUMNS)].copy()
+    for col in SOURCE_COLUMNS:
+        values = pd.to_numeric(frame[col], errors="coerce")
+        bad = values.isna().to_numpy()
+        if bad.any():
+            raise ValueError(f"{shown}, line {int(np.flatnonzero(bad)[0]) + 2}, column '{col}': not a number")
+        frame[col] = values.astype(float)
+    checks = (
+        ("criterion_percent", ~frame["criterion_percent"].isin([10, 50, 90]), "criterion must be 10, 50 or 90"),
+        ("h_tesla", frame["h_tesla"] < 0, "field must be >= 0"),
+        ("t_kelvin", frame["t_kelvin"] < 0, "temperature must be >= 0"),
+    )
+    for col, bad_rows, message in checks:
+        bad = bad_rows.to_numpy()
+        if bad.any():
+            raise ValueError(f"{shown}, line {int(np.flatnonzero(bad)[0]) + 2}, column '{col}': {message}")
+    frame["criterion_percent"] = frame["criterion_percent"].astype(int)
+    return frame.sort_values(["criterion_percent", "h_tesla"]).reset_index(drop=True)
+
+
+def claims(data_dir: str | Path | None = None) -> list[Claim]:
+    """Chapter 4 claims: xi recomputed from the stated Hc2(0); Hc2(0) illustrated only (our
+    value is the GL fit to the reconstructed points, which are not data)."""
+    published = load_table(PACKAGE, "hc2_published", data_dir).set_index("criterion_percent")
+    rec = reconstruction(data_dir)
+    computed: dict[str, Computed] = {}
+    for cid, crit in (("H1", 90), ("H2", 50), ("H3", 10)):
+        pts = rec[rec["criterion_percent"] == crit]
+        fit = fit_hc2(pts["t_kelvin"], pts["h_tesla"], "gl")
+        computed[cid] = Computed(
+            value=float(fit.hc2_zero_tesla.nominal_value),
+            uncertainty=float(fit.hc2_zero_tesla.std_dev),
+            note=f"GL fit to reconstructed points (assumed Tc {float(pts['tc_assumed_kelvin'].iloc[0]):g} K, "
+            f"{RECONSTRUCTION_SCATTER_KELVIN:g} K scatter): self-consistency only; real points not public.",
+        )
+    for cid, crit in (("H4", 90), ("H5", 50), ("H6", 10)):
+        hc2_zero = float(published.loc[crit, "hc2_zero_tesla"])
+        computed[cid] = Computed(
+            value=coherence_length_nm(hc2_zero),
+            note=f"xi = sqrt(Phi0 / (2 pi mu0 Hc2(0))) with Hc2(0) = {hc2_zero:g} T ({crit} % criterion)",
+        )
+    return build_claims(CHAPTER, PACKAGE, computed, data_dir)
