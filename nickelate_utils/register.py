@@ -13,6 +13,11 @@ from nickelate_utils.claims import Claim
 
 CHAPTER_MODULES: tuple[str, ...] = (
     "nickelate_utils.growth",
+    "nickelate_utils.distortion",
+    "nickelate_utils.transport",
+    "nickelate_utils.hc2",
+    "nickelate_utils.magnetism",
+    "nickelate_utils.crystallography",
 )
 
 
