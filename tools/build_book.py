@@ -13,14 +13,15 @@ reports of the notebooks that failed (Jupyter Book keeps them in _build/html/rep
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import os
+import re
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
 INPUTS = ("data", "nickelate_utils", "book/_ext", "requirements.txt", "_config.yml", "_toc.yml")
 DIGEST_FILE = ROOT / "_build" / ".inputs-sha256"
 
@@ -38,12 +39,38 @@ def inputs_digest() -> str:
     return digest.hexdigest()
 
 
+def report_failure(exc: BaseException) -> None:
+    """Print the whole cause chain of a failed build: for a notebook cell that raised, this
+    names the notebook, shows the cell's source and the error (e.g. a DataError naming the data
+    file, line and column)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    print("\n===== why the build failed =====", file=sys.stderr)
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        text = ANSI.sub("", str(current))
+        print(f"{type(current).__name__}: {text}", file=sys.stderr)
+        lines = [line for line in text.splitlines() if line.strip()]
+        if lines and type(current).__name__ == "CellExecutionError":
+            print(f"\n>>> {lines[-1]}", file=sys.stderr)  # the error itself, e.g. DataError: ...
+        current = current.__cause__ or current.__context__
+
+
 def main() -> int:
     import jupyter_book.cli.main as jb_cli
     import jupyter_book.sphinx as jb_sphinx
 
     jobs = int(os.environ.get("BOOK_JOBS", "2"))
-    jb_sphinx.build_sphinx = functools.partial(jb_sphinx.build_sphinx, jobs=jobs)
+    original = jb_sphinx.build_sphinx
+    failures: list[BaseException] = []
+
+    def build_sphinx(*args: object, **kwargs: object) -> object:
+        result = original(*args, **{**kwargs, "jobs": jobs})
+        if isinstance(result, BaseException):
+            failures.append(result)  # jupyter-book only says "error in building your book"
+        return result
+
+    jb_sphinx.build_sphinx = build_sphinx
     digest = inputs_digest()
     args = ["build", str(ROOT), "-W", "-n", "--keep-going"]
     if not DIGEST_FILE.exists() or DIGEST_FILE.read_text() != digest:
@@ -59,6 +86,8 @@ def main() -> int:
         code = 1
     elapsed = time.perf_counter() - start
     if code != 0:
+        for failure in failures:
+            report_failure(failure)
         for log in sorted((ROOT / "_build" / "html" / "reports").glob("**/*.err.log")):
             print(f"\n===== {log.relative_to(ROOT)} =====\n{log.read_text()}", file=sys.stderr)
         print(f"book build FAILED after {elapsed:.1f} s", file=sys.stderr)
