@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -239,6 +240,39 @@ def rehash(data_dir: str | Path | None = None) -> list[str]:
         if path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
     return changed
+
+
+def read_source_csv(
+    path: Path, shown: str, columns: Sequence[str], numeric: Sequence[str]
+) -> pd.DataFrame:
+    """Read one of the authors' source-data CSV files (``data/source/...``).
+
+    Keeps ``columns`` (all required; extra columns are ignored) and converts ``numeric`` ones to
+    float. Raises :class:`DataError` (a ValueError) naming ``shown`` and, for a bad value, the
+    CSV line and column. Source files have no descriptor: the chapter module documents them.
+    """
+    frame = pd.read_csv(path)
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise DataError(f"{shown}: missing columns {missing} (expected {list(columns)})")
+    if frame.empty:
+        raise DataError(f"{shown}: no rows")
+    frame = frame[list(columns)].copy()
+    for col in numeric:
+        values = pd.to_numeric(frame[col], errors="coerce")
+        check_rows(shown, [(col, values.isna(), "not a number")])
+        frame[col] = values.astype(float)
+    return frame
+
+
+def check_rows(shown: str, checks: Iterable[tuple[str, pd.Series, str]]) -> None:
+    """Raise :class:`DataError` for the first (column, bad-row mask, message) with a bad row,
+    naming the file, the CSV line (header = line 1) and the column."""
+    for col, bad, message in checks:
+        mask = bad.to_numpy(dtype=bool)
+        if mask.any():
+            line = int(mask.argmax()) + 2
+            raise DataError(f"{shown}, line {line}, column '{col}': {message}")
 
 
 def _main() -> None:  # pragma: no cover - thin CLI used by `make checksums` / `make validate`

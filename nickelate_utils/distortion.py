@@ -44,7 +44,7 @@ from uncertainties.core import AffineScalarFunc
 
 from nickelate_utils.claims import Claim, Computed, build_claims
 from nickelate_utils.crystal import average_inplane_constant, inplane_distortion
-from nickelate_utils.data import load_table
+from nickelate_utils.data import check_rows, load_table, read_source_csv
 from nickelate_utils.growth import shannon_radius_angstrom
 from nickelate_utils.paths import source_dir
 
@@ -226,33 +226,19 @@ def load_source_lattice(data_dir: str | Path | None = None) -> pd.DataFrame | No
     if not path.is_file():
         return None
     shown = f"source/{SOURCE_FILE}"
-    frame = pd.read_csv(path)
-    missing = [c for c in SOURCE_COLUMNS if c not in frame.columns]
-    if missing:
-        raise ValueError(f"{shown}: missing columns {missing} (expected {list(SOURCE_COLUMNS)})")
-    if frame.empty:
-        raise ValueError(f"{shown}: no rows")
-    frame = frame[list(SOURCE_COLUMNS)].copy()
-    for col in SOURCE_COLUMNS[2:]:
-        values = pd.to_numeric(frame[col], errors="coerce")
-        bad = values.isna()
-        if bad.any():
-            line = int(np.flatnonzero(bad.to_numpy())[0]) + 2
-            raise ValueError(f"{shown}, line {line}, column '{col}': not a number")
-        frame[col] = values.astype(float)
-    checks = (
-        ("rare_earth", ~frame["rare_earth"].isin(RARE_EARTHS), f"not one of {', '.join(RARE_EARTHS)}"),
-        ("x", (frame["x"] < 0) | (frame["x"] > 3), "x must lie in [0, 3]"),
-        ("a_angstrom", frame["a_angstrom"] <= 0, "must be positive"),
-        ("b_angstrom", frame["b_angstrom"] <= 0, "must be positive"),
-        ("a_err_angstrom", frame["a_err_angstrom"] < 0, "must be >= 0"),
-        ("b_err_angstrom", frame["b_err_angstrom"] < 0, "must be >= 0"),
-        ("composition", frame["composition"].duplicated(), "duplicate composition"),
+    frame = read_source_csv(path, shown, SOURCE_COLUMNS, numeric=SOURCE_COLUMNS[2:])
+    check_rows(
+        shown,
+        (
+            ("rare_earth", ~frame["rare_earth"].isin(RARE_EARTHS), f"not one of {', '.join(RARE_EARTHS)}"),
+            ("x", (frame["x"] < 0) | (frame["x"] > 3), "x must lie in [0, 3]"),
+            ("a_angstrom", frame["a_angstrom"] <= 0, "must be positive"),
+            ("b_angstrom", frame["b_angstrom"] <= 0, "must be positive"),
+            ("a_err_angstrom", frame["a_err_angstrom"] < 0, "must be >= 0"),
+            ("b_err_angstrom", frame["b_err_angstrom"] < 0, "must be >= 0"),
+            ("composition", frame["composition"].duplicated(), "duplicate composition"),
+        ),
     )
-    for col, bad, message in checks:
-        if bad.any():
-            line = int(np.flatnonzero(bad.to_numpy())[0]) + 2
-            raise ValueError(f"{shown}, line {line}, column '{col}': {message}")
     return frame.reset_index(drop=True)
 
 

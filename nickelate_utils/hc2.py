@@ -49,7 +49,7 @@ from scipy.special import digamma
 from uncertainties.core import AffineScalarFunc
 
 from nickelate_utils.claims import Claim, Computed, build_claims
-from nickelate_utils.data import load_table
+from nickelate_utils.data import check_rows, load_table, read_source_csv
 from nickelate_utils.paths import source_dir
 
 CHAPTER = "4. Upper critical field and Ginzburg-Landau fits"
@@ -370,7 +370,7 @@ def reconstruct_points(
 def transition(data_dir: str | Path | None = None) -> dict[str, float]:
     """Zero-field transition values of crystal #6 at 21.6 GPa keyed by quantity (K)."""
     frame = load_table(PACKAGE, "zero_field_transition", data_dir)
-    return {str(q): float(v) for q, v in zip(frame["quantity"], frame["value_kelvin"])}
+    return {str(q): float(v) for q, v in zip(frame["quantity"], frame["value_kelvin"], strict=True)}
 
 
 def reconstruction(data_dir: str | Path | None = None, seed: int = RECONSTRUCTION_SEED) -> pd.DataFrame:
@@ -385,7 +385,7 @@ def reconstruction(data_dir: str | Path | None = None, seed: int = RECONSTRUCTIO
     h_max = float(load_table(PACKAGE, "measurement_range", data_dir)["h_max_tesla"].iloc[0])
     fields = np.arange(0.0, math.floor(h_max) + 1.0)
     rows = []
-    for crit, hc2_zero in zip(published["criterion_percent"], published["hc2_zero_tesla"]):
+    for crit, hc2_zero in zip(published["criterion_percent"], published["hc2_zero_tesla"], strict=True):
         tc = criterion_tc_kelvin(float(crit), tr["tc_onset"], tr["transition_width"])
         temps = reconstruct_points(fields, float(hc2_zero), tc, seed=seed + int(crit))
         rows.append(pd.DataFrame({
@@ -412,28 +412,15 @@ def load_source_points(data_dir: str | Path | None = None) -> pd.DataFrame | Non
     if not path.is_file():
         return None
     shown = f"source/{SOURCE_FILE}"
-    frame = pd.read_csv(path)
-    missing = [c for c in SOURCE_COLUMNS if c not in frame.columns]
-    if missing:
-        raise ValueError(f"{shown}: missing columns {missing} (expected {list(SOURCE_COLUMNS)})")
-    if frame.empty:
-        raise ValueError(f"{shown}: no rows")
-    frame = frame[list(SOURCE_COLUMNS)].copy()
-    for col in SOURCE_COLUMNS:
-        values = pd.to_numeric(frame[col], errors="coerce")
-        bad = values.isna().to_numpy()
-        if bad.any():
-            raise ValueError(f"{shown}, line {int(np.flatnonzero(bad)[0]) + 2}, column '{col}': not a number")
-        frame[col] = values.astype(float)
-    checks = (
-        ("criterion_percent", ~frame["criterion_percent"].isin([10, 50, 90]), "criterion must be 10, 50 or 90"),
-        ("h_tesla", frame["h_tesla"] < 0, "field must be >= 0"),
-        ("t_kelvin", frame["t_kelvin"] < 0, "temperature must be >= 0"),
+    frame = read_source_csv(path, shown, SOURCE_COLUMNS, numeric=SOURCE_COLUMNS)
+    check_rows(
+        shown,
+        (
+            ("criterion_percent", ~frame["criterion_percent"].isin([10, 50, 90]), "criterion must be 10, 50 or 90"),
+            ("h_tesla", frame["h_tesla"] < 0, "field must be >= 0"),
+            ("t_kelvin", frame["t_kelvin"] < 0, "temperature must be >= 0"),
+        ),
     )
-    for col, bad_rows, message in checks:
-        bad = bad_rows.to_numpy()
-        if bad.any():
-            raise ValueError(f"{shown}, line {int(np.flatnonzero(bad)[0]) + 2}, column '{col}': {message}")
     frame["criterion_percent"] = frame["criterion_percent"].astype(int)
     return frame.sort_values(["criterion_percent", "h_tesla"]).reset_index(drop=True)
 

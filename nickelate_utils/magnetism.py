@@ -41,7 +41,7 @@ import pandas as pd
 from scipy import integrate, special
 
 from nickelate_utils.claims import Claim, Computed, build_claims
-from nickelate_utils.data import load_table
+from nickelate_utils.data import check_rows, load_table, read_source_csv
 from nickelate_utils.paths import source_dir
 
 CHAPTER = "5. Meissner effect and superconducting volume fraction"
@@ -154,8 +154,9 @@ def demag_cylinder_magnetometric(thickness_um: float, diameter_um: float) -> flo
     using integral_0^inf J1(q)^2/q^2 dq = 4/(3 pi); the remaining integral decays exponentially
     and is done by ``scipy.integrate.quad`` with ``scipy.special.j1`` (for 1e-3 <= h/d <= 1e3;
     thinner disks make the integrand too oscillatory for ``quad``). Limits: a thin disk has
-    1 - N_m ~ (2 h / (pi d)) (ln(4 d/h) - 1/2), a long rod N_m -> 4 d / (3 pi h). Values agree with the table of Chen, Brug &
-    Goldfarb, IEEE Trans. Magn. 27, 3601 (1991), doi:10.1109/20.102932 (N_m = 0.3116 at h = d).
+    1 - N_m ~ (2 h / (pi d)) (ln(4 d/h) - 1/2), a long rod N_m -> 4 d / (3 pi h). Values agree
+    with the table of Chen, Brug & Goldfarb, IEEE Trans. Magn. 27, 3601 (1991), doi:10.1109/20.102932
+    (N_m = 0.3116 at h = d).
     Hand-written because no maintained library provides demagnetizing factors of cylinders.
     """
     h = _check_positive("thickness_um", thickness_um)
@@ -277,6 +278,7 @@ def demag_estimates(thickness_um: float, diameter_um: float, coefficient: float 
                 demag_cylinder_magnetometric(thickness_um, diameter_um),
                 demag_thin_disk(thickness_um, diameter_um),
             ),
+            strict=True,
         )
     )
 
@@ -357,28 +359,14 @@ def load_source_curves(data_dir: str | Path | None = None) -> pd.DataFrame | Non
     if not path.is_file():
         return None
     shown = f"source/{SOURCE_FILE}"
-    frame = pd.read_csv(path)
-    missing = [c for c in SOURCE_COLUMNS if c not in frame.columns]
-    if missing:
-        raise ValueError(f"{shown}: missing columns {missing} (expected {list(SOURCE_COLUMNS)})")
-    if frame.empty:
-        raise ValueError(f"{shown}: no rows")
-    frame = frame[list(SOURCE_COLUMNS)].copy()
-    for col in ("t_kelvin", "chi_si"):
-        values = pd.to_numeric(frame[col], errors="coerce")
-        bad = values.isna()
-        if bad.any():
-            line = int(np.flatnonzero(bad.to_numpy())[0]) + 2
-            raise ValueError(f"{shown}, line {line}, column '{col}': not a number")
-        frame[col] = values.astype(float)
-    checks = (
-        ("mode", ~frame["mode"].isin(["ZFC", "FC"]), "mode must be ZFC or FC"),
-        ("t_kelvin", frame["t_kelvin"] < 0, "temperature must be >= 0"),
+    frame = read_source_csv(path, shown, SOURCE_COLUMNS, numeric=("t_kelvin", "chi_si"))
+    check_rows(
+        shown,
+        (
+            ("mode", ~frame["mode"].isin(["ZFC", "FC"]), "mode must be ZFC or FC"),
+            ("t_kelvin", frame["t_kelvin"] < 0, "temperature must be >= 0"),
+        ),
     )
-    for col, bad, message in checks:
-        if bad.any():
-            line = int(np.flatnonzero(bad.to_numpy())[0]) + 2
-            raise ValueError(f"{shown}, line {line}, column '{col}': {message}")
     return frame.sort_values(["mode", "t_kelvin"]).reset_index(drop=True)
 
 

@@ -270,5 +270,7 @@ def test_source_points_fixture_is_read_and_fitted() -> None:
 def test_bad_source_points_name_line_and_column() -> None:
     from nickelate_utils.paths import REPO_ROOT
 
-    with pytest.raises(ValueError, match="source/hc2/fig3d.csv, line 4, column 'criterion_percent': criterion must be 10, 50 or 90"):
+    with pytest.raises(
+        ValueError, match="source/hc2/fig3d.csv, line 4, column 'criterion_percent': criterion must be 10, 50 or 90"
+    ):
         hc2.load_source_points(REPO_ROOT / "tests" / "fixtures" / "hc2_bad")

@@ -10,7 +10,6 @@ import pytest
 from nickelate_utils import magnetism as mg
 from nickelate_utils.data import load_table
 
-
 # --- units -------------------------------------------------------------------------------------
 
 def test_cgs_si_conversion() -> None:
