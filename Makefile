@@ -37,7 +37,7 @@ book: $(STAMP) $(MATHJAX)
 	$(PY) tools/build_book.py
 
 test: book
-	$(PY) -m pytest tests notebooks --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -n 2 --dist loadscope
+	$(PY) -m pytest -n 2 --dist loadscope
 
 outputs: $(STAMP)
 	$(PY) tools/refresh_outputs.py $(NB)

@@ -68,7 +68,7 @@ def main() -> int:
             template.append(timed([str(BIN / "jupyter-book"), "build", str(ref)], Path(tmp)))
     tests = None
     if not args.skip_tests:
-        tests = timed([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], ROOT)
+        tests = timed([sys.executable, "-m", "pytest", "-q", "-n", "2", "--dist", "loadscope"], ROOT)  # as `make test`
     results = {
         "repeat": args.repeat,
         "clean_build_s": statistics.median(clean),
