@@ -51,6 +51,7 @@ def test_implied_substitution_inverts_the_formula_weight() -> None:
 def test_chapter_claims_statuses() -> None:
     status = {c.claim_id: c.status for c in growth.claims()}
     assert status["G1"] == status["G2"] == status["G3"] == "reproduced"
+    assert status["G4"] == "reproduced"  # Nd 0.85 counts as "x ~ 1" (edge case, see the note)
     assert status["G7"] == status["G8"] == "reproduced"
     assert status["G12"] == "discrepant"  # nominal vs refined Sm occupancy, explained
     assert status["G13"] == "not reproducible from public data"

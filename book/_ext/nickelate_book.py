@@ -5,12 +5,15 @@
    (see README, "Known issues").
 2. Writes the whole claims register as ``claims.json`` into the built site.
 3. Declares sphinx-multitoc-numbering parallel-safe (see the function's docstring).
-4. Adds the book's small stylesheet (``static/nickelate.css``: figure-index thumbnails).
+4. Puts download links (.ipynb with outputs, .md source) under each chapter's title and
+   copies the stored notebooks next to the pages.
+5. Adds the book's small stylesheet (``static/nickelate.css``: figure-index thumbnails).
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +32,35 @@ def _dedupe_scripts(app: Sphinx, pagename: str, templatename: str, context: dict
             seen.add(key)
             unique.append(js)
     context["script_files"] = unique
+
+
+def _download_links(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                    doctree: Any) -> None:
+    """Under the title of every chapter, links to its notebook with stored outputs (.ipynb,
+    copied next to the page by :func:`_copy_notebooks`) and to its MyST source (.md)."""
+    stem = pagename.rsplit("/", 1)[-1]
+    if not pagename.startswith("notebooks/") or "body" not in context:
+        return
+    if not (Path(app.srcdir) / f"{pagename}.ipynb").exists():
+        return
+    links = (
+        f'<p class="nb-download">Run this chapter yourself: '
+        f'<a href="{stem}.ipynb" download>notebook with outputs (.ipynb)</a> &middot; '
+        f'<a href="../_sources/{pagename}.md" download>MyST source (.md)</a> '
+        f"(needs the repository's <code>data/</code> and <code>nickelate_utils</code>)</p>"
+    )
+    body = context["body"]
+    cut = body.find("</h1>")
+    context["body"] = body[: cut + 5] + links + body[cut + 5 :] if cut >= 0 else links + body
+
+
+def _copy_notebooks(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    for ipynb in sorted((Path(app.srcdir) / "notebooks").glob("*.ipynb")):
+        target = Path(app.outdir) / "notebooks" / ipynb.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(ipynb, target)
 
 
 def _write_claims(app: Sphinx, exception: Exception | None) -> None:
@@ -68,5 +100,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", _add_static)
     app.add_css_file("nickelate.css")
     app.connect("html-page-context", _dedupe_scripts, priority=900)
+    app.connect("html-page-context", _download_links)
     app.connect("build-finished", _write_claims)
+    app.connect("build-finished", _copy_notebooks)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
