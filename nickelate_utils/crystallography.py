@@ -40,7 +40,7 @@ from scipy.optimize import brentq
 
 from nickelate_utils import phase_diagram
 from nickelate_utils.claims import Claim, Computed, build_claims
-from nickelate_utils.crystal import monoclinic_volume
+from nickelate_utils.crystal import inplane_distortion, monoclinic_volume
 from nickelate_utils.data import load_table
 
 CHAPTER = "6. Structure under pressure and the T-P phase diagram"
@@ -106,7 +106,7 @@ class MonoclinicCell:
     @property
     def delta(self) -> float:
         """In-plane distortion (a - b)/(a + b) (Li et al., Fig. 1l)."""
-        return (self.a_angstrom - self.b_angstrom) / (self.a_angstrom + self.b_angstrom)
+        return float(inplane_distortion(self.a_angstrom, self.b_angstrom))
 
 
 def d_spacing_angstrom(
