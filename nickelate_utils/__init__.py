@@ -15,3 +15,6 @@ provenance   what a chapter read and with which software
 """
 
 __version__ = "0.1.0"
+
+PAPER_DOI = "10.1038/s41586-025-09954-4"
+"""DOI of the reproduced paper (the source of every *published* value)."""

@@ -128,3 +128,11 @@ def test_rehash_is_idempotent_on_clean_data(data_copy: Path) -> None:
     before = tree_digest(data_copy)
     assert rehash(data_copy) == []
     assert tree_digest(data_copy) == before
+
+
+def test_paper_doi_constant_matches_the_packages_sources() -> None:
+    from nickelate_utils import PAPER_DOI
+
+    for package in package_names():
+        paths = [s.get("path", "") for s in read_descriptor(package)["sources"]]
+        assert any(PAPER_DOI in p for p in paths), (package, paths)

@@ -66,12 +66,13 @@ def _copy_notebooks(app: Sphinx, exception: Exception | None) -> None:
 def _write_claims(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
+    from nickelate_utils import PAPER_DOI
     from nickelate_utils.claims import STATUSES, status_counts
     from nickelate_utils.register import all_claims
 
     claims = all_claims()
     payload = {
-        "paper": "Li, F. et al., Nature (2025), doi:10.1038/s41586-025-09954-4",
+        "paper": f"Li, F. et al., Nature (2025), doi:{PAPER_DOI}",
         "statuses": list(STATUSES),
         "counts": status_counts(claims),
         "claims": [c.as_dict() for c in claims],
