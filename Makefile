@@ -43,7 +43,7 @@ outputs: $(STAMP)
 	$(PY) tools/refresh_outputs.py $(NB)
 
 checksums: $(STAMP)
-	$(PY) -m nickelate_utils.data --rehash
+	$(PY) -m nickelate_utils.data --rehash $(PKG)
 
 validate: $(STAMP)
 	$(PY) -m nickelate_utils.data

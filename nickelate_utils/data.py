@@ -210,16 +210,17 @@ def validate_all(data_dir: str | Path | None = None) -> dict[str, list[str]]:
     return out
 
 
-def rehash(data_dir: str | Path | None = None) -> list[str]:
+def rehash(data_dir: str | Path | None = None, packages: Sequence[str] = ()) -> list[str]:
     """Record the current sha256 of every resource file (after a deliberate edit).
 
-    Every table is validated against its schema first; if any fails, DataError is raised and no
-    descriptor is written. Returns the list of resources whose hash changed.
+    Every table (of ``packages``, default all) is validated against its schema first; if any
+    fails, DataError is raised and no descriptor is written. Returns the resources whose hash
+    changed.
     """
     root = _data_dir(data_dir)
     pending: list[tuple[Path, dict[str, Any]]] = []
     changed: list[str] = []
-    for package in package_names(root):
+    for package in packages or package_names(root):
         pkg_dir = root / package
         descriptor = read_descriptor(package, root)
         for res in descriptor.get("resources", []):
@@ -278,8 +279,8 @@ def check_rows(shown: str, checks: Iterable[tuple[str, pd.Series, str]]) -> None
 def _main() -> None:  # pragma: no cover - thin CLI used by `make checksums` / `make validate`
     import sys
 
-    if sys.argv[1:] == ["--rehash"]:
-        changed = rehash()
+    if sys.argv[1:2] == ["--rehash"]:
+        changed = rehash(packages=sys.argv[2:])
         print("checksums updated: " + (", ".join(changed) if changed else "none"))
     else:
         validated = validate_all()

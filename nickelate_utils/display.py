@@ -7,9 +7,12 @@ from pandas.io.formats.style import Styler
 
 STATUS_COLOURS: dict[str, str] = {
     "reproduced": "#d9f2d9",
+    "consistent": "#dceefb",
     "discrepant": "#f9d6d5",
+    "disputed": "#f3dcf5",
     "not reproducible from public data": "#e8e8e8",
     "illustrated": "#fff1c2",
+    "stated": "#f4f4f4",
 }
 """Background colour of each claim status in tables (same everywhere in the book)."""
 

@@ -64,21 +64,14 @@ def _copy_notebooks(app: Sphinx, exception: Exception | None) -> None:
 
 
 def _write_claims(app: Sphinx, exception: Exception | None) -> None:
+    """``claims.json`` (the whole register) and its JSON Schema, at the root of the site."""
     if exception is not None or app.builder.format != "html":
         return
-    from nickelate_utils import PAPER_DOI
-    from nickelate_utils.claims import STATUSES, status_counts
-    from nickelate_utils.register import all_claims
+    from nickelate_utils.register import SCHEMA_PATH, payload
 
-    claims = all_claims()
-    payload = {
-        "paper": f"Li, F. et al., Nature (2025), doi:{PAPER_DOI}",
-        "statuses": list(STATUSES),
-        "counts": status_counts(claims),
-        "claims": [c.as_dict() for c in claims],
-    }
     out = Path(app.outdir) / "claims.json"
-    out.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    out.write_text(json.dumps(payload(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    shutil.copyfile(SCHEMA_PATH, Path(app.outdir) / SCHEMA_PATH.name)
 
 
 def _add_static(app: Sphinx) -> None:
