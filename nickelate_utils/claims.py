@@ -583,3 +583,28 @@ def claims_html(claims: Sequence[Claim], table_id: str, with_chapter: bool = Fal
 def status_counts(claims: Sequence[Claim]) -> dict[str, int]:
     """Number of claims per status, in the order of :data:`STATUSES`."""
     return {s: sum(c.status == s for c in claims) for s in STATUSES}
+
+
+# --- cross-checks: the paper against itself ---------------------------------------------------
+
+
+def printed_value(package: str, claim_id: str, data_dir: str | Path | None = None) -> str:
+    """The paper's value of register entry ``claim_id`` exactly as printed (from
+    ``data/<package>/claims.csv``); DataError if the entry or its value is missing."""
+    table = load_table(package, "claims", data_dir)
+    rows = table[table["claim_id"] == claim_id]
+    if rows.empty:
+        raise DataError(f"{table.attrs['provenance'].path}: no claim '{claim_id}'")
+    printed = _text(rows.iloc[0]["paper_value"]).strip()
+    if not printed:
+        raise DataError(f"{table.attrs['provenance'].path}: claim '{claim_id}' has no printed value")
+    return printed
+
+
+def same_as(package: str, claim_id: str, data_dir: str | Path | None = None, note: str = "") -> Computed:
+    """A cross-check of a number against the same quantity printed elsewhere in the paper (entry
+    ``claim_id`` of ``data/<package>/claims.csv``): the other printed number becomes ours, and
+    its rounding enters the tolerance rule."""
+    other = printed_value(package, claim_id, data_dir)
+    return Computed(value=float(other.replace("−", "-")), ours_printed=other, inputs=(f"claim:{claim_id}",),
+                    method="nickelate_utils.claims.same_as", note=note)
