@@ -7,7 +7,11 @@
 3. Declares sphinx-multitoc-numbering parallel-safe (see the function's docstring).
 4. Puts download links (.ipynb with outputs, .md source) under each chapter's title and
    copies the stored notebooks next to the pages.
-5. Adds the book's small stylesheet (``static/nickelate.css``: figure-index thumbnails).
+5. Adds the book's small stylesheet (``static/nickelate.css``: figure-index thumbnails, claim
+   statuses).
+6. Serves the table library of the scorecard (simple-datatables, installed from npm by
+   ``npm ci``, copied into ``_static/vendor/`` with its licence; never a CDN) and the scorecard's
+   filters (``static/scorecard.js``), on the scorecard page only.
 """
 
 from __future__ import annotations
@@ -78,6 +82,47 @@ def _add_static(app: Sphinx) -> None:
     app.config.html_static_path.append(str(Path(__file__).parent / "static"))
 
 
+TABLE_LIBRARY = Path("node_modules") / "simple-datatables"
+"""npm package of the scorecard's table library (package.json pins the version)."""
+
+TABLE_LIBRARY_FILES: dict[str, str] = {
+    "dist/umd/simple-datatables.js": "simple-datatables.js",
+    "dist/style.css": "simple-datatables.css",
+    "LICENSE": "LICENSE",
+}
+
+SCORECARD_PAGE = "book/scorecard"
+
+
+def _table_library_dir(app: Sphinx) -> Path:
+    root = Path(app.srcdir) / TABLE_LIBRARY
+    missing = [name for name in TABLE_LIBRARY_FILES if not (root / name).is_file()]
+    if missing:
+        from sphinx.errors import ExtensionError
+
+        raise ExtensionError(f"{root}: missing {missing}; run `npm ci` (make book does it)")
+    return root
+
+
+def _scorecard_assets(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                      doctree: Any) -> None:
+    if pagename != SCORECARD_PAGE:
+        return
+    app.add_css_file("vendor/simple-datatables/simple-datatables.css")
+    app.add_js_file("vendor/simple-datatables/simple-datatables.js")
+    app.add_js_file("scorecard.js")
+
+
+def _copy_table_library(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    root = _table_library_dir(app)
+    target = Path(app.outdir) / "_static" / "vendor" / "simple-datatables"
+    target.mkdir(parents=True, exist_ok=True)
+    for source, name in TABLE_LIBRARY_FILES.items():
+        shutil.copyfile(root / source, target / name)
+
+
 def _declare_multitoc_parallel_safe(app: Sphinx) -> None:
     """sphinx-multitoc-numbering 0.1.3 (loaded by sphinx-external-toc) does not declare parallel
     safety, so Sphinx refuses parallel reading with a warning (an error under -W). It only
@@ -95,6 +140,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_css_file("nickelate.css")
     app.connect("html-page-context", _dedupe_scripts, priority=900)
     app.connect("html-page-context", _download_links)
+    app.connect("html-page-context", _scorecard_assets)
+    app.connect("build-finished", _copy_table_library)
     app.connect("build-finished", _write_claims)
     app.connect("build-finished", _copy_notebooks)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
