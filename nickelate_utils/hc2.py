@@ -35,11 +35,11 @@ them instead of the reconstruction. Columns: ``criterion_percent`` (10, 50 or 90
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import lmfit
 import numpy as np
 import pandas as pd
 from numpy.typing import ArrayLike, NDArray
@@ -48,9 +48,12 @@ from scipy.optimize import brentq
 from scipy.special import digamma
 from uncertainties.core import AffineScalarFunc
 
-from nickelate_utils.claims import Claim, Computed, build_claims
+from nickelate_utils.claims import Claim, Computed, Reading, build_claims, printed_ufloat, printed_value, same_as
 from nickelate_utils.data import check_rows, load_table, read_source_csv
 from nickelate_utils.paths import source_dir
+
+if TYPE_CHECKING:  # lmfit is imported inside the fitting functions (chapter start-up time)
+    import lmfit
 
 CHAPTER = "4. Upper critical field and Ginzburg-Landau fits"
 PACKAGE = "hc2"
@@ -235,7 +238,7 @@ class Hc2Fit:
     hc2_zero_tesla: AffineScalarFunc
     tc_kelvin: AffineScalarFunc | float
     slope_tesla_per_kelvin: AffineScalarFunc
-    result: lmfit.model.ModelResult
+    result: lmfit.model.ModelResult  # type: ignore[name-defined]
 
 
 def fit_hc2(
@@ -270,6 +273,8 @@ def fit_hc2(
     if tc_kelvin is not None:
         _reduced_temperature(t, tc_kelvin)
     _check_positive("hc2_guess_tesla", hc2_guess_tesla)
+    import lmfit
+
     lm = lmfit.Model(_FUNCTIONS[model], independent_vars=["t_kelvin"])
     params = lm.make_params(
         hc2_zero_tesla={"value": hc2_guess_tesla, "min": 0.0},
@@ -425,25 +430,140 @@ def load_source_points(data_dir: str | Path | None = None) -> pd.DataFrame | Non
     return frame.sort_values(["criterion_percent", "h_tesla"]).reset_index(drop=True)
 
 
+def pauli_ratio(hc2_zero_tesla: float, tc_kelvin: float, gap_ratio: float = BCS_GAP_RATIO) -> float:
+    """Hc2(0) / mu0 H_P: how far an upper critical field lies above (> 1) or below the
+    Clogston-Chandrasekhar limit of :func:`pauli_limit_tesla` at ``tc_kelvin``.
+
+    Works with ``uncertainties`` numbers. ValueError for Hc2(0) <= 0 or the inputs rejected by
+    :func:`pauli_limit_tesla`.
+    """
+    _check_positive("hc2_zero_tesla", hc2_zero_tesla)
+    return hc2_zero_tesla / pauli_limit_tesla(tc_kelvin, gap_ratio)
+
+
+def extrapolation_factor(hc2_zero_tesla: float, h_max_tesla: float) -> float:
+    """Hc2(0) / H_max: how many times the extrapolated field exceeds the highest field applied.
+
+    ValueError for non-positive fields.
+    """
+    _check_positive("hc2_zero_tesla", hc2_zero_tesla)
+    _check_positive("h_max_tesla", h_max_tesla)
+    return hc2_zero_tesla / h_max_tesla
+
+
+def implied_slope_and_whh(model: ModelName, hc2_zero_tesla: float, tc_kelvin: float) -> tuple[float, float]:
+    """(dHc2/dT at Tc in T/K, WHH Hc2(0) in T) implied by a quoted Hc2(0) if it came from a fit
+    of form ``model`` with zero-field Tc ``tc_kelvin``.
+
+    The slope follows from :func:`slope_at_tc` (GL (1-t^2)/(1+t^2): -Hc2(0)/Tc; parabolic 1-t^2:
+    -2 Hc2(0)/Tc), the WHH estimate from :func:`whh_hc2_zero` (-0.693 Tc slope). Works with
+    ``uncertainties`` numbers.
+    """
+    slope = slope_at_tc(model, hc2_zero_tesla, tc_kelvin)
+    return slope, -WHH_DIRTY_FACTOR * tc_kelvin * slope
+
+
+def criteria_consistently_ordered(hc2_by_criterion: Mapping[float, float], xi_by_criterion: Mapping[float, float]) -> bool:
+    """True if a higher resistance criterion goes with a larger Hc2(0) and a shorter coherence
+    length, the only order consistent with R(T, H) rising monotonically through the transition
+    (and xi proportional to Hc2(0)^-1/2). ValueError if the criteria of the two maps differ or
+    fewer than two are given."""
+    if set(hc2_by_criterion) != set(xi_by_criterion) or len(hc2_by_criterion) < 2:
+        raise ValueError("need the same two or more criteria for Hc2(0) and xi")
+    crits = sorted(hc2_by_criterion)
+    hc2 = [float(hc2_by_criterion[c]) for c in crits]
+    xi = [float(xi_by_criterion[c]) for c in crits]
+    return all(a < b for a, b in zip(hc2, hc2[1:], strict=False)) and all(
+        a > b for a, b in zip(xi, xi[1:], strict=False))
+
+
+def _printed(cid: str, data_dir: str | Path | None) -> Any:  # noqa: ANN401 - a ufloat
+    return printed_ufloat(printed_value(PACKAGE, cid, data_dir))
+
+
 def claims(data_dir: str | Path | None = None) -> list[Claim]:
-    """Chapter 4 claims: xi recomputed from the stated Hc2(0); Hc2(0) illustrated only (our
-    value is the GL fit to the reconstructed points, which are not data)."""
-    published = load_table(PACKAGE, "hc2_published", data_dir).set_index("criterion_percent")
-    rec = reconstruction(data_dir)
-    computed: dict[str, Computed] = {}
-    for cid, crit in (("H1", 90), ("H2", 50), ("H3", 10)):
-        pts = rec[rec["criterion_percent"] == crit]
-        fit = fit_hc2(pts["t_kelvin"], pts["h_tesla"], "gl")
+    """Chapter 4 claims (register v2).
+
+    H1-H3 (the GL Hc2(0)) are illustrations: the Hc2(T) points are not public, and points
+    generated from these values cannot reproduce them. H4-H6 recompute xi from the printed
+    Hc2(0) and Phi0 (an arithmetic check with another printed number as input). H8-H10 record
+    what a referee asks about H1: the unprinted functional form, the Pauli limit and the
+    extrapolation distance, with the numbers computed here."""
+    tr = transition(data_dir)
+    h_max = float(load_table(PACKAGE, "measurement_range", data_dir)["h_max_tesla"].iloc[0])
+    tc_on, tc_zero = tr["tc_onset"], tr["tc_zero"]
+    hc2 = {90: _printed("H1", data_dir), 50: _printed("H2", data_dir), 10: _printed("H3", data_dir)}
+    xi_printed = {90: _printed("H4", data_dir), 50: _printed("H5", data_dir), 10: _printed("H6", data_dir)}
+    h90 = hc2[90]
+    hp_on, hp_zero = pauli_limit_tesla(tc_on), pauli_limit_tesla(tc_zero)
+    factor = extrapolation_factor(h90.nominal_value, h_max)
+    tc_inputs = ("hc2/zero_field_transition#tc_onset.value_kelvin",)
+    computed: dict[str, Computed] = {
+        "H1": Computed(note=(
+            f"Fig. 3d points not public; illustrated only (GL curves through points generated from this value). "
+            f"Open: {h90.nominal_value:g} T is {factor:.0f} times the highest field applied ({h_max:g} T, Methods) "
+            f"and {pauli_ratio(h90.nominal_value, tc_on):.2f} times the BCS Pauli limit 1.86 T/K x Tc "
+            f"({hp_on:.0f} T at Tc onset {tc_on:g} K; {pauli_ratio(h90.nominal_value, tc_zero):.2f} times at "
+            f"Tc zero {tc_zero:g} K). See H8-H10.")),
+    }
+    for cid, crit, src in (("H4", 90, "H1"), ("H5", 50, "H2"), ("H6", 10, "H3")):
+        xi = coherence_length_nm(hc2[crit])
+        whh_xi = coherence_length_nm(implied_slope_and_whh("gl", hc2[crit].nominal_value, tc_on)[1])
         computed[cid] = Computed(
-            value=float(fit.hc2_zero_tesla.nominal_value),
-            uncertainty=float(fit.hc2_zero_tesla.std_dev),
-            note=f"GL fit to reconstructed points (assumed Tc {float(pts['tc_assumed_kelvin'].iloc[0]):g} K, "
-            f"{RECONSTRUCTION_SCATTER_KELVIN:g} K scatter): self-consistency only; real points not public.",
-        )
-    for cid, crit in (("H4", 90), ("H5", 50), ("H6", 10)):
-        hc2_zero = float(published.loc[crit, "hc2_zero_tesla"])
-        computed[cid] = Computed(
-            value=coherence_length_nm(hc2_zero),
-            note=f"xi = sqrt(Phi0 / (2 pi mu0 Hc2(0))) with Hc2(0) = {hc2_zero:g} T ({crit} % criterion)",
-        )
+            value=float(xi.nominal_value), uncertainty=float(xi.std_dev),
+            inputs=(f"claim:{src}", "const:Phi0 = h/2e (CODATA, scipy.constants)"),
+            method="nickelate_utils.hc2.coherence_length_nm",
+            note=(f"xi = sqrt(Phi0 / (2 pi mu0 Hc2(0))) with the printed Hc2(0) = {hc2[crit].nominal_value:g} T "
+                  f"({crit} % criterion): this checks the arithmetic, the input being another printed number. "
+                  f"From the orbital-limited WHH Hc2(0) (same slope, Tc = {tc_on:g} K) xi would be "
+                  f"{whh_xi:.2f} nm."))
+    slope_gl, whh_gl = implied_slope_and_whh("gl", h90.nominal_value, tc_on)
+    slope_par, whh_par = implied_slope_and_whh("parabolic", h90.nominal_value, tc_on)
+    whh_src = "Werthamer, Helfand & Hohenberg 1966, doi:10.1103/PhysRev.147.295"
+    computed["H8"] = Computed(
+        note=(f"No formula printed. For the 90 % value and Tc = Tc onset ({tc_on:g} K): the form (1-t^2)/(1+t^2) "
+              f"(our assumption) implies dHc2/dT = {slope_gl:.2f} T/K at Tc and a WHH estimate of {whh_gl:.0f} T; "
+              f"the parabolic 1-t^2 implies {slope_par:.2f} T/K and {whh_par:.0f} T."),
+        readings=(
+            Reading("(1-t^2)/(1+t^2), slope at Tc", float(slope_gl),
+                    "our assumption; the '3D GL' form of e.g. Shi et al., Nat. Commun. (2025), "
+                    "doi:10.1038/s41467-025-63701-x, Fig. 2", "T/K"),
+            Reading("1-t^2 (parabolic), slope at Tc", float(slope_par), "Tinkham-type empirical form", "T/K"),
+            Reading("WHH Hc2(0) from the (1-t^2)/(1+t^2) slope", float(whh_gl), whh_src, "T"),
+            Reading("WHH Hc2(0) from the parabolic slope", float(whh_par), whh_src, "T"),
+        ),
+        inputs=("claim:H1",) + tc_inputs, method="nickelate_utils.hc2.implied_slope_and_whh")
+    computed["H9"] = Computed(
+        note=(f"BCS Pauli limit 1.86 T/K x Tc: {hp_on:.0f} T at Tc onset ({tc_on:g} K), {hp_zero:.0f} T at Tc zero "
+              f"({tc_zero:g} K); 210.5 T exceeds it by a factor {pauli_ratio(h90.nominal_value, tc_on):.2f}-"
+              f"{pauli_ratio(h90.nominal_value, tc_zero):.2f}. Above H_P needs strong coupling, g < 2 or spin-orbit "
+              "scattering; the GL form has no spin pair breaking."),
+        readings=(
+            Reading("GL extrapolation (paper)", float(h90.nominal_value),
+                    "Main text, section 'Bulk superconductivity at 92 K', paragraph 2", "T"),
+            Reading(f"BCS Pauli limit at Tc onset {tc_on:g} K", float(hp_on),
+                    "Clogston, Phys. Rev. Lett. 9, 266 (1962), doi:10.1103/PhysRevLett.9.266", "T"),
+            Reading(f"BCS Pauli limit at Tc zero {tc_zero:g} K", float(hp_zero),
+                    "Chandrasekhar, Appl. Phys. Lett. 1, 7 (1962), doi:10.1063/1.1777362", "T"),
+            Reading("WHH orbital limit from the GL slope", float(whh_gl), whh_src, "T"),
+        ),
+        inputs=("claim:H1",) + tc_inputs + ("hc2/zero_field_transition#tc_zero.value_kelvin",),
+        method="nickelate_utils.hc2.pauli_ratio")
+    computed["H10"] = Computed(note=(
+        f"Hc2(0) / H_max = {factor:.0f} (90 %), {extrapolation_factor(hc2[50].nominal_value, h_max):.0f} (50 %), "
+        f"{extrapolation_factor(hc2[10].nominal_value, h_max):.1f} (10 %) with H_max = {h_max:g} T (Methods). "
+        "The Hc2(T) points that would show the curvature are not public."))
+    for cid, other in (("H17", "H14"), ("H18", "H15"), ("H19", "H16")):
+        computed[cid] = same_as(PACKAGE, other, data_dir,
+                                "Legend: 'at T_c^onset'; main text: 'near T_c^onset' (same criteria).")
+    computed["H20"] = Computed(
+        agrees=criteria_consistently_ordered({c: v.nominal_value for c, v in hc2.items()},
+                                             {c: v.nominal_value for c, v in xi_printed.items()}),
+        inputs=("claim:H1", "claim:H2", "claim:H3", "claim:H4", "claim:H5", "claim:H6",
+                "claim:H14", "claim:H15", "claim:H16"),
+        method="nickelate_utils.hc2.criteria_consistently_ordered",
+        note="Paired by listing order, the highest criterion has the largest Hc2(0) and the shortest xi, "
+             "the only physically consistent pairing.")
+    computed["H25"] = same_as(PACKAGE, "H24", data_dir, "Same crystal (#6) and pressure in both legends.")
+    computed["H27"] = same_as(PACKAGE, "H24", data_dir, "Main text and Fig. 3c legend give the same pressure.")
     return build_claims(CHAPTER, PACKAGE, computed, data_dir)
