@@ -8,11 +8,21 @@ the sha256 of its file (``"hash": "sha256:<hex>"``).
 :func:`load_table` returns a pandas DataFrame only after three checks, each failing with a
 :class:`DataError` that names the file, the CSV line and the column:
 
-1. the file exists and its sha256 equals the recorded one (a silently edited file is caught);
+1. the file exists and its sha256 equals the recorded one (frictionless' own ``hash`` check,
+   reported as "checksum mismatch ... run `make checksums`": a silently edited file is caught);
 2. the table satisfies its Table Schema (validated by the ``frictionless`` library: missing or
    extra columns, non-numeric values, values outside their constraints, duplicate keys);
 3. provenance columns are consistent (``data_class`` is one of :data:`DATA_CLASSES`, and a
    ``literature`` row has a DOI and a verification status).
+
+The authors' source-data files under ``data/source/`` (README, "Adding the authors' source
+data") have no descriptor of their own: their Table Schemas are kept in one place,
+``nickelate_utils/schemas/source_data.json``, and :func:`load_source` is the one validator and
+reader that every chapter calls for them.
+
+Validation is cached within a process by (file path, sha256 of its bytes, schema): a chapter
+that loads the same table twice, or ``all_claims()`` loading every package, validates each file
+once.
 
 Nothing here writes to disk except :func:`rehash`, which is run on purpose (``make checksums``)
 after a deliberate edit, and only after every table validates.
@@ -22,14 +32,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from nickelate_utils.paths import data_dir as _data_dir
+from nickelate_utils.paths import source_dir
 
 DATA_CLASSES: tuple[str, ...] = ("published", "literature", "derived", "reconstructed")
 """The four classes of every number in the book (see README, "Where the numbers come from")."""
@@ -99,25 +113,14 @@ def sha256_of(path: str | Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
-def _check_hash(res: dict[str, Any], path: Path, shown: str) -> str:
-    digest = sha256_of(path)
-    recorded = str(res.get("hash", ""))
-    if not recorded.startswith("sha256:"):
-        raise DataError(f"{shown}: the descriptor records no sha256 hash for this file")
-    if recorded.removeprefix("sha256:") != digest:
-        raise DataError(
-            f"{shown}: checksum mismatch (recorded {recorded.removeprefix('sha256:')[:12]}..., "
-            f"file has {digest[:12]}...). The file was changed after its checksum was recorded; "
-            "if the edit is deliberate, run `make checksums`."
-        )
-    return digest
-
-
-def _schema_errors(res: dict[str, Any], pkg_dir: Path, shown: str) -> list[str]:
-    """Validate one resource with frictionless; return readable messages (empty if valid)."""
+def _frictionless_errors(
+    res: dict[str, Any], pkg_dir: Path, shown: str, check_hash: bool = True
+) -> list[str]:
+    """Validate one resource with frictionless (schema and, if ``check_hash``, its ``hash``);
+    return readable messages, the checksum mismatch first (empty if valid)."""
     from frictionless import FrictionlessException, Resource  # lazy: only loaders pay for it
 
-    descriptor = {k: v for k, v in res.items() if k != "hash"}
+    descriptor = dict(res) if check_hash else {k: v for k, v in res.items() if k != "hash"}
     try:
         resource = Resource(descriptor, basepath=str(pkg_dir))
         report = resource.validate()
@@ -126,15 +129,53 @@ def _schema_errors(res: dict[str, Any], pkg_dir: Path, shown: str) -> list[str]:
     messages: list[str] = []
     for task in report.tasks:
         for err in task.errors:
-            row = getattr(err, "row_number", None)
-            field = getattr(err, "field_name", None) or getattr(err, "label", None)
-            where = shown
-            if row is not None:
-                where += f", line {row}"
-            if field:
-                where += f", column '{field}'"
-            messages.append(f"{where}: {err.title}: {err.note}")
+            if err.type == "hash-count":
+                recorded = str(res.get("hash", "")).removeprefix("sha256:")
+                actual = sha256_of(pkg_dir / str(res.get("path", "")))
+                messages.insert(
+                    0,
+                    f"{shown}: checksum mismatch (recorded {recorded[:12]}..., file has {actual[:12]}...). "
+                    "The file was changed after its checksum was recorded; if the edit is deliberate, "
+                    "run `make checksums`.",
+                )
+                continue
+            messages.append(_located(shown, err))
     return messages
+
+
+def _located(shown: str, err: Any) -> str:
+    row = getattr(err, "row_number", None)
+    field = getattr(err, "field_name", None) or getattr(err, "label", None)
+    where = shown
+    if row is not None:
+        where += f", line {row}"
+    if field:
+        where += f", column '{field}'"
+    return f"{where}: {err.title}: {err.note}"
+
+
+def _schema_errors(res: dict[str, Any], pkg_dir: Path, shown: str) -> list[str]:
+    """Schema errors only (no hash check): used by :func:`rehash` before recording a hash."""
+    return _frictionless_errors(res, pkg_dir, shown, check_hash=False)
+
+
+def _raise_errors(errors: list[str]) -> None:
+    if errors:
+        more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
+        raise DataError("; ".join(errors[:5]) + more)
+
+
+_TABLE_CACHE: dict[tuple[str, str, str], pd.DataFrame] = {}
+"""Validated tables of this process, keyed by (resolved path, sha256 of the file, schema JSON)."""
+
+
+def _cached(key: tuple[str, str, str]) -> pd.DataFrame | None:
+    frame = _TABLE_CACHE.get(key)
+    if frame is None:
+        return None
+    out = frame.copy()
+    out.attrs = dict(frame.attrs)
+    return out
 
 
 def _check_provenance(df: pd.DataFrame, shown: str) -> None:
@@ -178,11 +219,14 @@ def load_table(package: str, resource: str, data_dir: str | Path | None = None) 
     shown = _rel(path, root)
     if not path.is_file():
         raise DataError(f"{shown}: file not found (resource '{resource}' of {shown_pkg})")
-    digest = _check_hash(res, path, shown)
-    errors = _schema_errors(res, pkg_dir, shown)
-    if errors:
-        more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
-        raise DataError("; ".join(errors[:5]) + more)
+    if not str(res.get("hash", "")).startswith("sha256:"):
+        raise DataError(f"{shown}: the descriptor records no sha256 hash for this file; run `make checksums`")
+    digest = sha256_of(path)
+    key = (str(path.resolve()), digest, json.dumps(res, sort_keys=True))
+    cached = _cached(key)
+    if cached is not None:
+        return cached
+    _raise_errors(_frictionless_errors(res, pkg_dir, shown))
     fields = res["schema"]["fields"]
     dtypes = {f["name"]: _PANDAS_TYPES.get(f.get("type", "string"), "string") for f in fields}
     df = pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values=[""])
@@ -197,16 +241,22 @@ def load_table(package: str, resource: str, data_dir: str | Path | None = None) 
         data_class="+".join(classes),
     )
     df.attrs["units"] = {f["name"]: f.get("unit", "") for f in fields}
-    return df
+    _TABLE_CACHE[key] = df
+    return _cached(key)  # type: ignore[return-value]
 
 
 def validate_all(data_dir: str | Path | None = None) -> dict[str, list[str]]:
-    """Load every resource of every package; return {"package/resource": []} or raise DataError."""
+    """Load every resource of every package and every file under ``data/source/``; return
+    {"package/resource": [], "source/<path>": []} or raise DataError naming the file, line and
+    column (run by ``tools/build_book.py`` before Sphinx starts)."""
     out: dict[str, list[str]] = {}
     for package in package_names(data_dir):
         for res in read_descriptor(package, data_dir).get("resources", []):
             load_table(package, res["name"], data_dir)
             out[f"{package}/{res['name']}"] = []
+    for path in source_files(data_dir):
+        load_source(path, data_dir)
+        out["source/" + path.relative_to(source_dir(data_dir)).as_posix()] = []
     return out
 
 
@@ -228,9 +278,7 @@ def rehash(data_dir: str | Path | None = None, packages: Sequence[str] = ()) -> 
             shown = _rel(path, root)
             if not path.is_file():
                 raise DataError(f"{shown}: file not found")
-            errors = _schema_errors(res, pkg_dir, shown)
-            if errors:
-                raise DataError("; ".join(errors[:5]))
+            _raise_errors(_schema_errors(res, pkg_dir, shown))
             new = "sha256:" + sha256_of(path)
             if res.get("hash") != new:
                 res["hash"] = new
@@ -243,14 +291,147 @@ def rehash(data_dir: str | Path | None = None, packages: Sequence[str] = ()) -> 
     return changed
 
 
+SOURCE_SCHEMAS_FILE: Path = Path(__file__).with_name("schemas") / "source_data.json"
+"""The Table Schemas of every source-data file layout (one place for all chapters)."""
+
+
+@lru_cache(maxsize=1)
+def source_schemas() -> tuple[dict[str, Any], ...]:
+    """The entries of :data:`SOURCE_SCHEMAS_FILE`: name, title, chapter, pattern (regex on the
+    path below ``data/source/``), optional ``one_of`` column groups, and a Table Schema."""
+    entries = json.loads(SOURCE_SCHEMAS_FILE.read_text(encoding="utf-8"))["files"]
+    return tuple(entries)
+
+
+def source_spec(relative: str) -> dict[str, Any]:
+    """The schema entry whose pattern matches ``relative`` (a path below ``data/source/``, with
+    forward slashes); DataError listing the known layouts if none does."""
+    for entry in source_schemas():
+        if re.match(entry["pattern"], relative):
+            return entry
+    known = "; ".join(e["pattern"].strip("^$").replace("\\", "") for e in source_schemas())
+    raise DataError(
+        f"data/source/{relative}: not a known source-data file (layouts: {known}); "
+        "see the README, 'Adding the authors' source data'"
+    )
+
+
+def source_files(data_dir: str | Path | None = None) -> list[Path]:
+    """Every ``.csv`` file below ``<data_dir>/source/`` (sorted; empty if the folder is absent)."""
+    folder = source_dir(data_dir)
+    return sorted(p for p in folder.rglob("*.csv") if p.is_file()) if folder.is_dir() else []
+
+
+def _header(path: Path, shown: str) -> list[str]:
+    import csv
+
+    with path.open(newline="", encoding="utf-8-sig") as handle:
+        try:
+            header = next(csv.reader(handle))
+        except StopIteration:
+            raise DataError(f"{shown}, line 1: empty file (no header)") from None
+        except (csv.Error, UnicodeDecodeError) as exc:
+            raise DataError(f"{shown}, line 1: unreadable header ({exc})") from exc
+    return [h.strip() for h in header]
+
+
+def load_source(name: str | Path, data_dir: str | Path | None = None) -> pd.DataFrame | None:
+    """Validate and read one of the authors' source-data files; None if it does not exist.
+
+    ``name`` is the path below ``<data_dir>/source/`` (``"hc2/fig3d.csv"``) or a path inside that
+    folder (e.g. one returned by :func:`source_files`). The file's layout is looked up in
+    :data:`SOURCE_SCHEMAS_FILE` by its path; its header must hold every declared column (exactly
+    one of each ``one_of`` group); the rows are validated by frictionless against the Table
+    Schema (types, required values, enum and range constraints, unique columns). Returns the
+    declared columns that are present, in schema order and file row order, typed (number ->
+    float64, integer -> int64, string -> object); undeclared columns are dropped.
+    ``attrs['provenance']`` holds a :class:`TableInfo` (package ``"source"``), usable by the
+    provenance box.
+
+    Raises :class:`DataError` (a ValueError) naming the file, the CSV line (header = line 1) and
+    the column of the first problems. Cached by (path, sha256, schema) within the process.
+    """
+    root = _data_dir(data_dir)
+    folder = source_dir(root)
+    path = Path(name)
+    if not path.is_absolute():
+        path = folder / path
+    if not path.is_file():
+        return None
+    try:
+        relative = path.resolve().relative_to(folder.resolve()).as_posix()
+    except ValueError:
+        raise DataError(f"{path}: not below {folder}") from None
+    shown = f"data/source/{relative}"
+    spec = source_spec(relative)
+    digest = sha256_of(path)
+    key = (str(path.resolve()), digest, json.dumps(spec, sort_keys=True))
+    cached = _cached(key)
+    if cached is not None:
+        return cached
+    header = _header(path, shown)
+    declared = {f["name"]: f for f in spec["schema"]["fields"]}
+    optional = {c for group in spec.get("one_of", []) for c in group}
+    missing = [c for c in declared if c not in header and c not in optional]
+    if missing:
+        raise DataError(
+            f"{shown}, line 1: missing column(s) {', '.join(repr(c) for c in missing)} "
+            f"(layout '{spec['name']}' needs {', '.join(declared)})"
+        )
+    for group in spec.get("one_of", []):
+        present = [c for c in group if c in header]
+        if len(present) != 1:
+            raise DataError(
+                f"{shown}, line 1: needs exactly one of the columns {', '.join(group)}, found {present or 'none'}"
+            )
+    duplicated = sorted({h for h in header if header.count(h) > 1})
+    if duplicated:
+        raise DataError(f"{shown}, line 1: duplicate column(s) {', '.join(duplicated)}")
+    fields = [declared.get(h, {"name": h, "type": "any"}) for h in header]
+    from frictionless import Resource
+
+    resource = Resource(
+        {"name": spec["name"], "path": path.name, "format": "csv", "schema": {"fields": fields}},
+        basepath=str(path.parent),
+    )
+    report = resource.validate()
+    errors = [_located(shown, err) for task in report.tasks for err in task.errors]
+    _raise_errors(errors)
+    columns = [c for c in declared if c in header]
+    frame = pd.read_csv(path, usecols=columns, dtype={c: "string" for c in columns}, keep_default_na=False)
+    frame = frame[columns]
+    for column in columns:
+        kind = declared[column].get("type", "string")
+        if kind == "number":
+            frame[column] = frame[column].astype(float)
+        elif kind == "integer":
+            frame[column] = frame[column].astype("int64")
+        else:
+            frame[column] = frame[column].astype(object)
+    numeric = [c for c in columns if declared[c].get("type") in ("number", "integer")]
+    check_rows(shown, [(c, ~np.isfinite(frame[c].to_numpy(dtype=float)), "not a finite number") for c in numeric])
+    frame.attrs["provenance"] = TableInfo(
+        package="source",
+        resource=spec["name"],
+        path=shown,
+        sha256=digest,
+        title=str(spec["title"]),
+        data_class="published",
+    )
+    frame.attrs["units"] = {c: declared[c].get("unit", "") for c in columns}
+    _TABLE_CACHE[key] = frame
+    return _cached(key)
+
+
 def read_source_csv(
     path: Path, shown: str, columns: Sequence[str], numeric: Sequence[str]
 ) -> pd.DataFrame:
     """Read one of the authors' source-data CSV files (``data/source/...``).
 
-    Keeps ``columns`` (all required; extra columns are ignored) and converts ``numeric`` ones to
-    float. Raises :class:`DataError` (a ValueError) naming ``shown`` and, for a bad value, the
-    CSV line and column. Source files have no descriptor: the chapter module documents them.
+    Superseded by :func:`load_source` (one Table Schema per layout, validated by frictionless);
+    kept until every chapter has switched. Keeps ``columns`` (all required; extra columns are
+    ignored) and converts ``numeric`` ones to float. Raises :class:`DataError` naming ``shown``
+    and, for a bad value, the CSV line and column.
     """
     frame = pd.read_csv(path)
     missing = [c for c in columns if c not in frame.columns]

@@ -30,10 +30,15 @@ def _status_css(value: object) -> str:
 def table(frame: pd.DataFrame, name: str, precision: int | None = None) -> Styler:
     """A pandas Styler without index, with a fixed element id ``name`` (no random uuid), a
     horizontal scroll bar for wide tables, and claim statuses coloured if a ``status`` column
-    exists."""
+    exists.
+
+    Every cell and every column label is HTML-escaped (``Styler.format(escape="html")``,
+    ``format_index(escape="html")``): text from a data file such as ``<img src=x onerror=...>``
+    is shown as text, never inserted as markup (pandas' Styler does not escape by default).
+    """
     styler = frame.style.hide(axis="index").set_uuid(name).set_table_styles(_TABLE_CSS)
-    if precision is not None:
-        styler = styler.format(precision=precision)
+    styler = styler.format(precision=precision, escape="html")
+    styler = styler.format_index(escape="html", axis="columns")
     if "status" in frame.columns:
         styler = styler.map(_status_css, subset=["status"])
     return styler
