@@ -9,6 +9,8 @@
    copies the stored notebooks next to the pages.
 5. Adds the book's small stylesheet (``static/nickelate.css``: figure-index thumbnails, claim
    statuses).
+7. Copies the data packages into the site and writes ``ro-crate-metadata.json`` (RO-Crate 1.1,
+   ``nickelate_utils.crate``).
 6. Serves the table library of the scorecard (simple-datatables, installed from npm by
    ``npm ci``, copied into ``_static/vendor/`` with its licence; never a CDN) and the scorecard's
    filters (``static/scorecard.js``), on the scorecard page only.
@@ -78,6 +80,18 @@ def _write_claims(app: Sphinx, exception: Exception | None) -> None:
     shutil.copyfile(SCHEMA_PATH, Path(app.outdir) / SCHEMA_PATH.name)
 
 
+def _write_crate(app: Sphinx, exception: Exception | None) -> None:
+    """The data packages copied into the site and ``ro-crate-metadata.json`` describing it (after
+    the notebooks and claims.json are in place)."""
+    if exception is not None or app.builder.format != "html":
+        return
+    from nickelate_utils.crate import copy_data_packages, write_crate
+    from nickelate_utils.paths import DATA_DIR, REPO_ROOT
+
+    copy_data_packages(DATA_DIR, Path(app.outdir))
+    write_crate(Path(app.outdir), REPO_ROOT)
+
+
 def _add_static(app: Sphinx) -> None:
     app.config.html_static_path.append(str(Path(__file__).parent / "static"))
 
@@ -144,4 +158,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", _copy_table_library)
     app.connect("build-finished", _write_claims)
     app.connect("build-finished", _copy_notebooks)
+    app.connect("build-finished", _write_crate, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
