@@ -11,8 +11,9 @@ import re
 import pandas as pd
 
 STATUS_ORDER: tuple[str, ...] = (
-    "reproduced",
-    "partly reproduced",
+    "rows recomputed",
+    "redrawn from published numbers",
+    "partly redrawn from published numbers",
     "reconstruction",
     "not public",
     "not reproducible",

@@ -29,8 +29,8 @@ def test_every_panel_of_the_paper_is_listed_once() -> None:
 def test_images_are_listed_as_not_reproducible() -> None:
     panels = load_table("figure_index", "panels")
     images = panels[panels["kind"].isin(["image", "schematic"])]
-    assert set(images["book_status"]) <= {"not reproducible", "not public", "reproduced"}
-    assert (images["book_status"] != "reproduced").sum() >= 12
+    assert set(images["book_status"]) <= {"not reproducible", "not public", "partly redrawn from published numbers"}
+    assert len(images) >= 12
 
 
 def test_referenced_figures_exist_in_the_notebooks() -> None:
