@@ -463,7 +463,9 @@ def implied_slope_and_whh(model: ModelName, hc2_zero_tesla: float, tc_kelvin: fl
     return slope, -WHH_DIRTY_FACTOR * tc_kelvin * slope
 
 
-def criteria_consistently_ordered(hc2_by_criterion: Mapping[float, float], xi_by_criterion: Mapping[float, float]) -> bool:
+def criteria_consistently_ordered(
+    hc2_by_criterion: Mapping[float, float], xi_by_criterion: Mapping[float, float]
+) -> bool:
     """True if a higher resistance criterion goes with a larger Hc2(0) and a shorter coherence
     length, the only order consistent with R(T, H) rising monotonically through the transition
     (and xi proportional to Hc2(0)^-1/2). ValueError if the criteria of the two maps differ or
@@ -506,6 +508,16 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
             f"({hp_on:.0f} T at Tc onset {tc_on:g} K; {pauli_ratio(h90.nominal_value, tc_zero):.2f} times at "
             f"Tc zero {tc_zero:g} K). See H8-H10.")),
     }
+    source = load_source_points(data_dir)
+    if source is not None:  # the authors' Fig. 3d points: H1-H3 become recomputes (GL form, Tc free)
+        for cid, crit in (("H1", 90), ("H2", 50), ("H3", 10)):
+            pts = source[source["criterion_percent"] == crit]
+            fit = fit_hc2(pts["t_kelvin"], pts["h_tesla"], "gl")
+            computed[cid] = Computed(
+                value=float(fit.hc2_zero_tesla.nominal_value), uncertainty=float(fit.hc2_zero_tesla.std_dev),
+                inputs=(f"lib:authors' source data, data/source/{SOURCE_FILE} ({crit} % points)",),
+                method="nickelate_utils.hc2.fit_hc2", from_source_data=True,
+                note=f"GL (1-t^2)/(1+t^2) fit, Tc free, to the authors' {len(pts)} points of the {crit} % criterion.")
     for cid, crit, src in (("H4", 90, "H1"), ("H5", 50, "H2"), ("H6", 10, "H3")):
         xi = coherence_length_nm(hc2[crit])
         whh_xi = coherence_length_nm(implied_slope_and_whh("gl", hc2[crit].nominal_value, tc_on)[1])
