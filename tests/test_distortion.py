@@ -118,6 +118,8 @@ def test_slope_variants_cover_every_reference_choice() -> None:
     assert len(table) == 4
     row = table[(table["la3_delta_from"] == "B") & (table["la3_tc_from"] == "y")].iloc[0]
     assert row["slope_kelvin"] == pytest.approx(9.0 / 0.0036)
+    with_err = dist.slope_variants({"A": 0.004}, {"x": 80.0}, 0.008, 92.0, tc_err_kelvin=2.0)
+    assert with_err["slope_kelvin"].iloc[0].std_dev == pytest.approx(math.sqrt(2) * 2.0 / 0.004)
 
 
 # --- compositions and source data -----------------------------------------------------------------
@@ -328,6 +330,11 @@ def test_legend_cells_of_the_extended_data_figures() -> None:
     assert cmp.loc["a", "table_printed"] == "5.4370" and cmp.loc["beta", "table_printed"] == "104.817"
     assert cmp.loc["a", "difference"] == pytest.approx(5.45 - 5.4370)
     assert list(cmp["agrees"]) == [False, False, True, True]
+    annealed = dist.compare_legend_cell(legend.loc["edf4_la2sm"], table1.loc["La2SmNi2O7"], {"b": "a", "c": "b"})
+    assert list(annealed["table_printed"]) == ["5.4529", "5.3598"]
+    assert list(annealed["agrees"]) == [False, True]
+    with pytest.raises(ValueError, match=r"unknown axes \['gamma'\]"):
+        dist.compare_legend_cell(legend.loc["edf4_la2sm"], table1.loc["La2SmNi2O7"], {"gamma": "a"})
     # the annealed cell has no beta: it is skipped
     assert "beta" not in set(dist.compare_legend_cell(legend.loc["edf4_la2sm"], table1.loc["La2SmNi2O7"])["axis"])
 
