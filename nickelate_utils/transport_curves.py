@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
-from nickelate_utils.data import load_source, load_table
+from nickelate_utils.data import load_table
 from nickelate_utils.paths import source_dir
 from nickelate_utils.transport_criteria import Transition, analyse_transition
 from nickelate_utils.transport_model import add_noise, emt_field_resistance, emt_parameters, emt_resistance
@@ -118,19 +118,36 @@ def list_source_curves(data_dir: str | Path | None = None) -> pd.DataFrame:
 
 def load_source_curve(path: str | Path, data_dir: str | Path | None = None
                       ) -> tuple[NDArray[np.float64], NDArray[np.float64], str]:
-    """Read one measured sweep below ``<data_dir>/source/resistivity/``: (T sorted increasing,
-    resistance, column name).
+    """Read one measured sweep: (T sorted increasing, resistance, column name).
 
-    The file is validated against its Table Schema by ``nickelate_utils.data.load_source``
-    (DataError naming file, line and column: missing ``t_kelvin``, not exactly one of
-    ``r_ohm`` / ``rho_mohm_cm``, non-numeric cells); then ValueError if the sorted sweep fails
-    :func:`validate_curve` (e.g. repeated temperatures) or the file does not exist.
+    ``path`` is absolute or relative to ``<data_dir>/source/``. ValueError naming the file if it
+    does not exist, if ``t_kelvin`` is missing, if not exactly one of ``r_ohm`` /
+    ``rho_mohm_cm`` is present, for a non-numeric cell (with its CSV line), or if the sorted
+    sweep fails :func:`validate_curve` (e.g. repeated temperatures, NaN). The checks follow the
+    ``resistivity`` Table Schema of ``nickelate_utils/schemas/source_data.json``;
+    ``nickelate_utils.data.load_source`` is not used yet because its row check fails on every
+    numeric file (it passes numpy arrays to ``check_rows``).
     """
-    frame = load_source(path, data_dir)
-    name = Path(path).name
-    if frame is None:
+    file = Path(path)
+    if not file.is_absolute():
+        file = source_dir(data_dir) / file
+    name = file.name
+    if not file.is_file():
         raise ValueError(f"{name}: no such source file")
+    frame = pd.read_csv(file, dtype=str, keep_default_na=False)
+    if "t_kelvin" not in frame.columns:
+        raise ValueError(f"{name}: missing column(s) 't_kelvin'")
     present = [q for q in _SOURCE_QUANTITIES if q in frame.columns]
+    if len(present) != 1:
+        raise ValueError(
+            f"{name}: needs exactly one of the columns {', '.join(_SOURCE_QUANTITIES)}, found {present or 'none'}"
+        )
+    for column in ("t_kelvin", present[0]):
+        values = pd.to_numeric(frame[column], errors="coerce")
+        if values.isna().any():
+            line = int(values.isna().to_numpy().argmax()) + 2
+            raise ValueError(f"{name}, line {line}, column '{column}': not a number")
+        frame[column] = values.astype(float)
     frame = frame.sort_values("t_kelvin", kind="stable")
     try:
         t, r = validate_curve(frame["t_kelvin"].to_numpy(float), frame[present[0]].to_numpy(float))

@@ -3,6 +3,7 @@ trip, the measured-data path (fixture) and the published Tc table."""
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import numpy as np
@@ -213,11 +214,32 @@ def test_other_bad_parameters() -> None:
 
 
 def test_emt_parameters_analytic() -> None:
-    mu, sigma = transport.emt_parameters(92.0, 73.0, 0.01, 2)
-    assert mu == pytest.approx(73.0)  # d = 2: zero resistance at the median local Tc
-    assert sigma == pytest.approx(19.0 / norm.ppf(0.995))
-    mu3, sigma3 = transport.emt_parameters(92.0, 73.0, 0.01, 3)
-    assert mu3 == pytest.approx(73.0 - norm.ppf(2 / 3) * sigma3)
+    med, s_log = transport.emt_parameters(92.0, 73.0, 0.01, 2)
+    assert med == pytest.approx(73.0)  # d = 2: zero resistance at the median local Tc
+    assert s_log == pytest.approx(math.log(92.0 / 73.0) / norm.ppf(0.995))
+    med3, s3 = transport.emt_parameters(92.0, 73.0, 0.01, 3)
+    assert s3 == pytest.approx(math.log(92.0 / 73.0) / (norm.ppf(1 - 0.01 / 3) - norm.ppf(2 / 3)))
+    assert med3 == pytest.approx(73.0 * math.exp(-norm.ppf(2 / 3) * s3))
+
+
+def test_positive_tc_model_keeps_every_local_tc_above_zero() -> None:
+    """14.3 GPa (68 K / 4 K): a Gaussian of the same two numbers puts ~44 % of the local Tc below
+    0 K; the log-normal model puts none there and still meets the onset and the zero."""
+    assert transport.gaussian_negative_fraction(68.0, 4.0) == pytest.approx(
+        norm.cdf(-4.0 / (64.0 / norm.ppf(0.995))), rel=1e-9)
+    assert 0.43 < transport.gaussian_negative_fraction(68.0, 4.0) < 0.45
+    med, s_log = transport.emt_parameters(68.0, 4.0)
+    q = transport.local_tc_quantiles_kelvin(med, s_log, [1e-12, 0.001, 0.5, 0.999])
+    assert np.all(q > 0) and q[2] == pytest.approx(4.0)
+    assert transport.superconducting_fraction(np.array([1e-9, 4.0, 1e6]), med, s_log) == pytest.approx([1, 0.5, 0])
+    t = np.array([3.99, 4.01, 68.0])
+    r = transport.emt_resistance(t, R0, A, med, s_log)
+    assert r[0] == 0.0 and r[1] > 0.0
+    assert r[2] / (R0 + A * 68.0) == pytest.approx(0.99, abs=1e-12)
+    with pytest.raises(ValueError, match="probabilities must lie strictly between 0 and 1"):
+        transport.local_tc_quantiles_kelvin(med, s_log, [0.0])
+    with pytest.raises(ValueError, match="need 0 < tc_zero_kelvin < tc_onset_kelvin"):
+        transport.gaussian_negative_fraction(4.0, 68.0)
 
 
 def test_emt_curve_meets_its_onset_and_zero() -> None:
@@ -235,8 +257,10 @@ def test_emt_bad_parameters() -> None:
         transport.emt_parameters(70.0, 80.0)
     with pytest.raises(ValueError, match="dimension must be 2 or 3, got 4"):
         transport.emt_parameters(92.0, 73.0, dimension=4)
-    with pytest.raises(ValueError, match="tc_sigma_kelvin must be positive, got 0"):
+    with pytest.raises(ValueError, match="tc_log_sigma must be positive, got 0"):
         transport.emt_resistance([10.0], R0, A, 50.0, 0.0)
+    with pytest.raises(ValueError, match="tc_median_kelvin must be positive, got -1"):
+        transport.emt_resistance([10.0], R0, A, -1.0, 0.1)
     with pytest.raises(ValueError, match="r0_ohm and slope_ohm_per_kelvin must be non-negative"):
         transport.emt_resistance([10.0], -1.0, A, 50.0, 1.0)
     with pytest.raises(ValueError, match="h_tesla must be non-negative"):
@@ -284,8 +308,13 @@ def test_reconstruction_round_trip_returns_the_published_tc(tc_table: pd.DataFra
     for curve, row in zip(curves, rows.itertuples(), strict=True):
         assert curve.kind == "reconstructed"
         res = transport.analyse_curve(curve, window)
-        assert res.tc_onset_deviation_kelvin == pytest.approx(row.tc_onset_kelvin, abs=0.5)
         assert res.tc_zero_kelvin == pytest.approx(row.tc_zero_kelvin, abs=0.5)
+        if row.p_gpa == 14.3:
+            # 68 K / 4 K needs a heavy upper tail (median 4 K, 99.5 % quantile 68 K): it reaches into the
+            # 100-200 K window, the fitted R_N absorbs it and the deviation onset comes out low (stated in ch. 3)
+            assert 50.0 < res.tc_onset_deviation_kelvin < row.tc_onset_kelvin - 5.0
+        else:
+            assert res.tc_onset_deviation_kelvin == pytest.approx(row.tc_onset_kelvin, abs=0.5)
     again = transport.pressure_series(tc_table)
     np.testing.assert_array_equal(again[0].resistance, curves[0].resistance)  # deterministic
 
@@ -336,20 +365,25 @@ def test_bad_source_files(tmp_path: Path) -> None:
     (folder / "crystal6.csv").write_text("t_kelvin,r_ohm\n")
     with pytest.raises(ValueError, match="crystal6.csv: not a resistivity file name"):
         transport.list_source_curves(tmp_path)
+    (folder / "crystal6.csv").unlink()
+    name = "La2SmNi2O7_c6_{}GPa_0T.csv"
     bad = {
-        "a.csv": ("temp,r_ohm\n1,1\n", "column 't_kelvin' is missing"),
-        "b.csv": ("t_kelvin,r_ohm,rho_mohm_cm\n1,1,1\n", "need exactly one of the columns r_ohm, rho_mohm_cm"),
-        "c.csv": ("t_kelvin,r_ohm\n1,1\n2,1\n2,1\n3,1\n4,1\n5,1\n", "c.csv: duplicated temperature 2 K"),
+        "1": ("temp,r_ohm\n1,1\n", "missing column.s. 't_kelvin'"),
+        "2": ("t_kelvin,r_ohm,rho_mohm_cm\n1,1,1\n", "needs exactly one of the columns r_ohm, rho_mohm_cm"),
+        "3": ("t_kelvin,r_ohm\n1,1\n2,1\n2,1\n3,1\n4,1\n5,1\n", "duplicated temperature 2 K"),
+        "4": ("t_kelvin,r_ohm\n1,1\n2,x\n", "line 3"),
     }
-    for name, (text, message) in bad.items():
-        (tmp_path / name).write_text(text)
+    for p, (text, message) in bad.items():
+        (folder / name.format(p)).write_text(text)
         with pytest.raises(ValueError, match=message):
-            transport.load_source_curve(tmp_path / name)
-    (tmp_path / "d.csv").write_text("t_kelvin,rho_mohm_cm\n5,5\n4,4\n3,3\n2,2\n1,1\n")
-    t, r, quantity = transport.load_source_curve(tmp_path / "d.csv")
+            transport.load_source_curve(folder / name.format(p), tmp_path)
+    (folder / name.format("5")).write_text("t_kelvin,rho_mohm_cm\n5,5\n4,4\n3,3\n2,2\n1,1\n")
+    t, r, quantity = transport.load_source_curve(folder / name.format("5"), tmp_path)
     assert quantity == "rho_mohm_cm"
     np.testing.assert_array_equal(t, [1, 2, 3, 4, 5])
     np.testing.assert_array_equal(r, [1, 2, 3, 4, 5])
+    with pytest.raises(ValueError, match="no such source file"):
+        transport.load_source_curve(folder / name.format("9"), tmp_path)
 
 
 # --------------------------------------------------------------------------- published table and claims
@@ -387,15 +421,67 @@ def test_normal_state_window_is_published() -> None:
 
 def test_chapter_claims_statuses() -> None:
     claims = {c.claim_id: c for c in transport.claims()}
-    for cid in ("R1", "R2", "R3", "R4", "R5", "R6"):
-        c = claims[cid]
-        assert c.status == "illustrated"
-        assert abs(c.ours - c.paper_value) <= c.tolerance
+    assert len(claims) >= 65
+    for cid in ("R1", "R2", "R3", "R4", "R5", "R6", "R13"):
+        assert claims[cid].status == "illustrated" and claims[cid].ours is None, cid
+    # the abstract's 21 GPa against the main text's 21.6 GPa: 0.6 > 0.5 + 0.05
     assert claims["R7"].status == "discrepant" and claims["R7"].ours == 21.6
-    assert claims["R8"].status == claims["R18"].status == claims["R20"].status == "reproduced"
-    assert claims["R12"].status == "illustrated" and 9.0 < claims["R12"].ours < 13.0
-    for cid in ("R9", "R10", "R11", "R14", "R15", "R16", "R17", "R19", "R21"):
-        assert claims[cid].status == "not reproducible from public data"
+    assert claims["R7"].tolerance == pytest.approx(0.55)
+    assert claims["R8"].status == claims["R18"].status == "consistent"
+    # '~10 K' against 92 - 73 = 19 K
+    assert claims["R12"].status == "discrepant" and claims["R12"].ours == pytest.approx(19.0)
+    # Methods 'up to 31.5 GPa' against the highest legend pressure 30.3 GPa
+    assert claims["R20"].status == "discrepant" and claims["R20"].ours == pytest.approx(30.3)
+    assert claims["R95"].status == "discrepant" and claims["R95"].ours == pytest.approx(7.0)
+    assert claims["R96"].status == "discrepant"  # Methods says helium; crystal #3 ran in paraffin
+    for cid in ("R25", "R26", "R27", "R28", "R29", "R30", "R34", "R37", "R38", "R40", "R41", "R43", "R77", "R98"):
+        assert claims[cid].status == "consistent", cid
+    for cid in ("R9", "R10", "R11", "R14", "R15", "R16", "R17", "R19", "R21", "R33"):
+        assert claims[cid].status == "not reproducible from public data", cid
+    assert claims["R102"].status == "disputed" and len(claims["R102"].readings) == 2
+    bg_n = claims["R102"].readings[1].value
+    assert 0.9 < bg_n < 1.1  # a phonon-limited curve looks linear over 100-200 K
+
+
+def test_power_law_fit_recovers_a_known_exponent() -> None:
+    t = np.linspace(100.0, 200.0, 201)
+    rng = np.random.default_rng(11)
+    for n_true in (1.0, 1.6, 2.0):
+        r = 0.3 + 2e-3 * t**n_true / 100 ** (n_true - 1) + rng.normal(0, 1e-4, t.size)
+        fit = transport.fit_power_law_normal_state(t, r, 100.0, 200.0)
+        assert fit.exponent.nominal_value == pytest.approx(n_true, abs=4 * fit.exponent.std_dev + 1e-3)
+        assert fit.exponent.std_dev < 0.05
+        assert fit.n_points == 201
+    # a quadratic curve is better described by the free exponent than by a line
+    assert fit.delta_aic > 10
+    with pytest.raises(ValueError, match="too few points in the fit window .300, 400. K: 0, need at least 5"):
+        transport.fit_power_law_normal_state(t, r, 300.0, 400.0)
+
+
+def test_bloch_gruneisen_limits() -> None:
+    assert transport.bloch_gruneisen_integral(0.0) == 0.0
+    assert transport.bloch_gruneisen_integral(1e-2) == pytest.approx(1e-8 / 4, rel=1e-3)
+    assert transport.bloch_gruneisen_integral(200.0) == pytest.approx(120 * 1.0369277551433699, rel=1e-9)
+    high = transport.bloch_gruneisen_resistance([3000.0, 6000.0], 0.0, 1.0, 100.0)
+    assert np.diff(high)[0] / 3000.0 == pytest.approx(1.0 / (4 * 100.0), rel=1e-3)
+    low = transport.bloch_gruneisen_resistance([1.0], 0.0, 1.0, 400.0)
+    assert low[0] == pytest.approx(124.4313 * (1 / 400.0) ** 5, rel=1e-4)
+    with pytest.raises(ValueError, match="theta_debye_kelvin must be positive"):
+        transport.bloch_gruneisen_resistance([10.0], 0.0, 1.0, 0.0)
+    with pytest.raises(ValueError, match="x must be non-negative"):
+        transport.bloch_gruneisen_integral(-1.0)
+
+
+def test_small_register_methods() -> None:
+    assert transport.pressure_trend([14.3, 15.5, 21.6], [68, 68, 92]) == "non-decreasing"
+    assert transport.pressure_trend([14.3, 15.5, 21.6], [4, 47, 73]) == "increasing"
+    assert transport.pressure_trend([1, 2, 3], [3, 1, 2]) == "not monotonic"
+    with pytest.raises(ValueError, match="at least 2"):
+        transport.pressure_trend([1], [1])
+    assert transport.highest_pressure_gpa(["21.6", "30.3", "9.0"]) == "30.3"
+    assert transport.within_range("26.8", "19.8", "28.1") and not transport.within_range("29", "19.8", "28.1")
+    assert transport.oxygen_content("0.00(2)").std_dev == pytest.approx(0.02)
+    assert transport.onset_zero_span_kelvin("92", "73").nominal_value == 19.0
 
 
 def test_claims_refuse_a_table_that_contradicts_claims_csv(data_copy: Path) -> None:
@@ -408,4 +494,64 @@ def test_claims_refuse_a_table_that_contradicts_claims_csv(data_copy: Path) -> N
     csv.write_text("".join(lines))
     rehash(data_copy)
     with pytest.raises(DataError, match="claims R1/R2 disagree with tc_pressure.csv at 14.3 GPa"):
+        transport.claims(data_copy)
+
+
+# --------------------------------------------------------------------------- source data switch the statuses
+
+
+def _write_sweep(folder: Path, name: str, t: np.ndarray, r: np.ndarray) -> None:
+    order = np.argsort(t)[::-1]  # written as a cooling sweep
+    pd.DataFrame({"t_kelvin": t[order], "r_ohm": r[order]}).to_csv(folder / name, index=False)
+
+
+def test_source_data_turn_illustrations_into_recomputes(data_copy: Path) -> None:
+    """A synthetic data/source/ tree (model curves written in the documented layout) changes the
+    statuses: illustrations and not-public entries become recomputes, flagged from_source_data."""
+    from nickelate_utils.claims import evidence_errors
+
+    before = {c.claim_id: c for c in transport.claims(data_copy)}
+    folder = data_copy / "source" / "resistivity"
+    folder.mkdir(parents=True)
+    tc_table = load_table("transport", "tc_pressure", data_copy)
+    hc2_table = load_table("hc2", "hc2_published")
+    for p, on, zero in ((15.5, 68.0, 47.0), (21.6, 92.0, 73.0), (30.3, 85.0, 66.0)):
+        c = transport.reconstructed_curve("La2SmNi2O7", "#6", p, on, zero)
+        _write_sweep(folder, f"La2SmNi2O7_c6_{p:g}GPa_0T.csv", c.t_kelvin, 10.0 * c.resistance)
+    c3 = transport.field_series(tc_table, hc2_table, fields_tesla=(3.0,), data_dir=data_copy)[0]
+    _write_sweep(folder, "La2SmNi2O7_c6_21.6GPa_3T.csv", c3.t_kelvin, 10.0 * c3.resistance)
+    t = transport.model_temperatures()
+    med, s_log = transport.emt_parameters(96.0, 80.0)
+    rn = transport.RECON_R0 + transport.RECON_SLOPE_PER_KELVIN * t
+    floor = np.maximum(transport.emt_resistance(t, transport.RECON_R0, transport.RECON_SLOPE_PER_KELVIN, med, s_log),
+                       0.1 * rn)  # never reaches zero resistance
+    _write_sweep(folder, "La1.57Sm1.43Ni2O7_c3_21.6GPa_0T.csv", t, transport.add_noise(floor, 1e-4, 5))
+    after = {c.claim_id: c for c in transport.claims(data_copy)}
+    for cid in ("R3", "R4", "R5", "R6"):
+        assert before[cid].status == "illustrated"
+        assert after[cid].status == "reproduced" and after[cid].from_source_data, cid
+        assert after[cid].kind == "recompute" and after[cid].ours is not None
+    for cid in ("R9", "R13", "R14", "R15", "R19"):
+        assert before[cid].status in ("not reproducible from public data", "illustrated")
+        assert after[cid].status == "reproduced" and after[cid].from_source_data, cid
+    for cid in ("R1", "R2", "R10", "R11", "R16", "R17"):  # no file for these sweeps
+        assert after[cid].status == before[cid].status and not after[cid].from_source_data, cid
+    assert after["R12"].status == before["R12"].status == "discrepant"
+    assert not [e for e in evidence_errors(list(after.values()), data_copy) if e.startswith("R")]
+    # a sweep that disagrees with the paper becomes discrepant, not silently reproduced
+    c = transport.reconstructed_curve("La2SmNi2O7", "#6", 21.6, 88.0, 70.0)
+    _write_sweep(folder, "La2SmNi2O7_c6_21.6GPa_0T.csv", c.t_kelvin, 10.0 * c.resistance)
+    changed = {c.claim_id: c for c in transport.claims(data_copy)}
+    assert changed["R5"].status == changed["R6"].status == "discrepant"
+
+
+def test_claims_refuse_a_pressure_missing_from_the_table(data_copy: Path) -> None:
+    from nickelate_utils.data import DataError, rehash
+
+    csv = data_copy / "transport" / "claims.csv"
+    text = csv.read_text()
+    assert ",22.1,Crystal #3" in text
+    csv.write_text(text.replace(",22.1,Crystal #3", ",22.2,Crystal #3", 1))
+    rehash(data_copy)
+    with pytest.raises(DataError, match=r"claim R49: La2SmNi2O7 crystal #3 at 22.2 GPa is not a row"):
         transport.claims(data_copy)
