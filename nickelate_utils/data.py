@@ -154,9 +154,30 @@ def _located(shown: str, err: Any) -> str:
     return f"{where}: {err.title}: {err.note}"
 
 
+def _header_errors(res: dict[str, Any], path: Path, shown: str) -> list[str]:
+    """Missing, unexpected or reordered columns, by name (frictionless compares headers by
+    position, so one missing column would be reported as a shifted label on every later one)."""
+    expected = [f["name"] for f in res.get("schema", {}).get("fields", [])]
+    header = _header(path, shown)
+    missing = [c for c in expected if c not in header]
+    extra = [c for c in header if c not in expected]
+    messages = []
+    if missing:
+        messages.append(f"{shown}, line 1: missing column(s) {', '.join(repr(c) for c in missing)}")
+    if extra:
+        messages.append(f"{shown}, line 1: unexpected column(s) {', '.join(repr(c) for c in extra)}")
+    if not messages and header != expected:
+        messages.append(f"{shown}, line 1: columns out of order (expected {', '.join(expected)})")
+    if messages:
+        messages[-1] += " (the table's schema is in the package's datapackage.json)"
+    return messages
+
+
 def _schema_errors(res: dict[str, Any], pkg_dir: Path, shown: str) -> list[str]:
     """Schema errors only (no hash check): used by :func:`rehash` before recording a hash."""
-    return _frictionless_errors(res, pkg_dir, shown, check_hash=False)
+    return _header_errors(res, pkg_dir / str(res.get("path", "")), shown) or _frictionless_errors(
+        res, pkg_dir, shown, check_hash=False
+    )
 
 
 def _raise_errors(errors: list[str]) -> None:
@@ -226,6 +247,11 @@ def load_table(package: str, resource: str, data_dir: str | Path | None = None) 
     cached = _cached(key)
     if cached is not None:
         return cached
+    header_errors = _header_errors(res, path, shown)
+    if header_errors:
+        if str(res["hash"]).removeprefix("sha256:") != digest:
+            header_errors.insert(0, f"{shown}: checksum mismatch (the file changed after its checksum was recorded)")
+        _raise_errors(header_errors)
     _raise_errors(_frictionless_errors(res, pkg_dir, shown))
     fields = res["schema"]["fields"]
     dtypes = {f["name"]: _PANDAS_TYPES.get(f.get("type", "string"), "string") for f in fields}

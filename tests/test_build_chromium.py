@@ -56,11 +56,8 @@ def test_root_installs_chromium_with_apt(tmp_path: Path) -> None:
     fake_bin = tmp_path / "bin"
     log = tmp_path / "apt.log"
     _fake(fake_bin, "id", "echo 0")
-    _fake(
-        fake_bin, "apt-get",
-        f'echo "$*" >> {log}\n'
-        f'case "$*" in *install*) printf "#!/bin/sh\\n" > {fake_bin}/chromium; /bin/chmod +x {fake_bin}/chromium;; esac',
-    )
+    install = f'printf "#!/bin/sh\\n" > {fake_bin}/chromium; /bin/chmod +x {fake_bin}/chromium'
+    _fake(fake_bin, "apt-get", f'echo "$*" >> {log}\ncase "$*" in *install*) {install};; esac')
     result = _run([fake_bin])
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == str(fake_bin / "chromium")
