@@ -210,7 +210,8 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
             note=f"Fig. 4b window: {verdicts['fig4b'][1] or 'no split family'}. Fig. 4c window: "
                  f"{verdicts['fig4c'][1] or 'no split family'}. Cell: Extended Data Table 1 (a, b, c, beta)."),
         "X5": Computed(agrees=mono.agrees, inputs=tc_claims, method="nickelate_utils.phase_diagram.monoclinic_check",
-                       note=mono.note + " Caveat: the 17.9 GPa of the XRD run (ruby and gold averaged at low temperature) "
+                       note=mono.note + " Caveat: the 17.9 GPa of the XRD run (ruby and gold averaged at low "
+                       "temperature) "
                        "and the transport pressures (ruby at room temperature) are different scales in different runs; "
                        f"a 1 GPa offset moves the interpolated onset by {abs(onset_slope):.0f} K, and the bound "
                        f"{mono.tc_onset_lower_bound_kelvin:g} K > {t_lt:g} K holds anywhere between the two "
@@ -223,7 +224,8 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
                              "with the same pressure-scale caveat."),
         "X56": Computed(agrees=both.agrees, inputs=("claim:X6",),
                         method="nickelate_utils.phase_diagram.both_structures_check",
-                        note="The conclusion repeats the main-text statement (X6), with the same pressure-scale caveat."),
+                        note="The conclusion repeats the main-text statement (X6), with the same pressure-scale "
+                             "caveat."),
     }
     for cid, pid in (("X8", "fig4b"), ("X9", "fig4c")):
         line = strongest_split_line(cell, *window(pid))
