@@ -6,7 +6,8 @@ Reference: Li, F. et al., Nature (2025), doi:10.1038/s41586-025-09954-4, main te
 
 Formulas (fields are mu0*H in tesla, t = T/Tc):
 
-* Ginzburg-Landau ("3D-GL") empirical form, as used by the paper:
+* Ginzburg-Landau ("3D-GL") empirical form, our reading of the paper's "Ginzburg-Landau model"
+  (the paper prints no formula):
   Hc2(T) = Hc2(0) (1 - t^2) / (1 + t^2); slope at Tc: -Hc2(0)/Tc.
 * Parabolic form: Hc2(T) = Hc2(0) (1 - t^2); slope at Tc: -2 Hc2(0)/Tc.
 * Werthamer-Helfand-Hohenberg (WHH), dirty limit, no spin paramagnetism or spin-orbit
@@ -135,7 +136,7 @@ def _whh(t_kelvin: NDArray[np.float64], hc2_zero_tesla: float, tc_kelvin: float)
 def gl_hc2(t_kelvin: ArrayLike, hc2_zero_tesla: float, tc_kelvin: float) -> NDArray[np.float64]:
     """Ginzburg-Landau empirical form Hc2(T) = Hc2(0) (1 - t^2)/(1 + t^2), t = T/Tc, in tesla.
 
-    Used by Li et al. (2025) for Fig. 3d. Its slope at Tc is -Hc2(0)/Tc (see
+    Our reading of the "Ginzburg-Landau model" of Li et al. (2025), Fig. 3d (no formula printed). Its slope at Tc is -Hc2(0)/Tc (see
     :func:`slope_at_tc`). ValueError for T < 0, T > Tc, Tc <= 0 or Hc2(0) < 0.
     """
     _reduced_temperature(t_kelvin, tc_kelvin)
