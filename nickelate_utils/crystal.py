@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+import numpy as np
 from pymatgen.core import Composition
 from scipy.constants import Avogadro
 from uncertainties import umath
@@ -68,3 +69,177 @@ def average_inplane_constant(a_angstrom: Number, b_angstrom: Number) -> Number:
     _positive("a", a_angstrom)
     _positive("b", b_angstrom)
     return (a_angstrom**2 + b_angstrom**2) ** 0.5 / 2
+
+
+# --- X-ray quantities of Extended Data Table 1 ---------------------------------------------------
+
+def f000_electrons(formula: str, z: int) -> float:
+    """F(000) without anomalous dispersion: the number of electrons in the unit cell,
+    F(000) = Z * sum_i n_i Z_i (n_i atoms of atomic number Z_i per formula unit).
+
+    SHELXL/Olex2 print this number (rounded) from the cell contents of the refinement
+    (International Tables for Crystallography Vol. C, Sect. 4.2; CIF item _exptl_crystal_F_000).
+    Atomic numbers from ``pymatgen.core``; the one-line sum is hand-written.
+    """
+    if z < 1:
+        raise ValueError(f"Z must be a positive integer, got {z}")
+    comp = Composition(formula)
+    return float(z * sum(amount * el.Z for el, amount in comp.items()))
+
+
+def photon_energy_ev(wavelength_angstrom: float) -> float:
+    """E = h c / lambda in eV (CODATA constants from ``scipy.constants``)."""
+    from scipy.constants import electron_volt, h, speed_of_light
+
+    if not wavelength_angstrom > 0:
+        raise ValueError(f"wavelength must be positive, got {wavelength_angstrom}")
+    return h * speed_of_light / (wavelength_angstrom * 1e-10) / electron_volt
+
+
+MU_TABLES: tuple[str, str] = ("Elam", "Chantler")
+"""The two tabulations of X-ray mass attenuation coefficients shipped with xraydb."""
+
+
+def mass_attenuation_cm2_g(element: str, energy_ev: float, table: str = "Elam") -> float:
+    """Total mass attenuation coefficient mu/rho (cm^2/g) of an element from xraydb:
+    Elam, Ravel & Sieber (2002), doi:10.1016/S0969-806X(01)00227-4 (``mu_elam``, kind 'total'),
+    or Chantler (2000), doi:10.1063/1.1321055 (``mu_chantler``, photoabsorption + scattering)."""
+    import xraydb
+
+    if table == "Elam":
+        return float(xraydb.mu_elam(element, energy_ev, kind="total"))
+    if table == "Chantler":
+        return float(xraydb.mu_chantler(element, energy_ev))
+    raise ValueError(f"unknown table {table!r}: use one of {MU_TABLES}")
+
+
+def linear_absorption_per_mm(formula: str, z: int, volume_angstrom3: float, wavelength_angstrom: float,
+                             table: str = "Elam") -> float:
+    """Linear absorption coefficient mu (mm^-1) of a crystal, from one tabulation:
+    mu = Z * sum_i n_i A_i (mu/rho)_i / (N_A V)  (A_i atomic weights, V the cell volume),
+    i.e. the density times the mass-weighted mass attenuation coefficient (ITC Vol. C, 4.2.4)."""
+    from scipy.constants import Avogadro
+
+    if z < 1:
+        raise ValueError(f"Z must be a positive integer, got {z}")
+    _positive("volume", volume_angstrom3)
+    energy = photon_energy_ev(wavelength_angstrom)
+    comp = Composition(formula)
+    cm2_per_mol = sum(amount * float(el.atomic_mass) * mass_attenuation_cm2_g(el.symbol, energy, table)
+                      for el, amount in comp.items())
+    per_cm = z * cm2_per_mol / (Avogadro * volume_angstrom3 * 1e-24)
+    return per_cm / 10.0
+
+
+def absorption_coefficient_per_mm(formula: str, z: int, volume_angstrom3: float,
+                                  wavelength_angstrom: float) -> AffineScalarFunc:
+    """Linear absorption coefficient mu (mm^-1) with a table uncertainty fixed in advance:
+    the value is the mean of the Elam and Chantler results (:func:`linear_absorption_per_mm`),
+    its standard uncertainty half their difference. (SHELXL uses yet another tabulation,
+    International Tables Vol. C Table 4.2.4.3; the spread of the two xraydb tables stands for
+    the spread between tabulations.)"""
+    from uncertainties import ufloat
+
+    elam, chantler = (linear_absorption_per_mm(formula, z, volume_angstrom3, wavelength_angstrom, t)
+                      for t in MU_TABLES)
+    return ufloat(0.5 * (elam + chantler), 0.5 * abs(elam - chantler))
+
+
+# --- reflections of a monoclinic cell (unique axis b) -------------------------------------------
+
+def reciprocal_metric_monoclinic(a_angstrom: float, b_angstrom: float, c_angstrom: float,
+                                 beta_deg: float) -> np.ndarray:
+    """Reciprocal metric tensor G* = G^-1 of a monoclinic cell (unique axis b), in A^-2, so that
+    1/d^2 = (h k l) G* (h k l)^T (International Tables Vol. B, Sect. 1.1)."""
+
+    monoclinic_volume(a_angstrom, b_angstrom, c_angstrom, beta_deg)  # validates the cell
+    cb = np.cos(np.radians(beta_deg))
+    metric = np.array([[a_angstrom**2, 0.0, a_angstrom * c_angstrom * cb],
+                       [0.0, b_angstrom**2, 0.0],
+                       [a_angstrom * c_angstrom * cb, 0.0, c_angstrom**2]])
+    return np.linalg.inv(metric)
+
+
+def bragg_angle_deg(d_angstrom: Number, wavelength_angstrom: float) -> Number:
+    """Bragg angle theta = asin(lambda / 2d) in degrees (accepts UFloat d)."""
+    _positive("d", d_angstrom)
+    return umath.degrees(umath.asin(wavelength_angstrom / (2 * d_angstrom)))
+
+
+def d001_monoclinic(c_angstrom: Number, beta_deg: Number) -> Number:
+    """d(001) = 1/|c*| = c sin(beta) of a monoclinic cell (unique axis b), in angstrom."""
+    _positive("c", c_angstrom)
+    return c_angstrom * umath.sin(umath.radians(beta_deg))
+
+
+def absent_p21_b(hkl: np.ndarray) -> np.ndarray:
+    """Systematic absences of P2_1/m (unique axis b): 0k0 with k odd (the 2_1 screw axis)."""
+    return (hkl[:, 0] == 0) & (hkl[:, 2] == 0) & (hkl[:, 1] % 2 != 0)
+
+
+def reflections_within(a_angstrom: float, b_angstrom: float, c_angstrom: float, beta_deg: float,
+                       theta_max_deg: float, wavelength_angstrom: float) -> np.ndarray:
+    """All reciprocal-lattice points hkl != 000 with theta <= theta_max (2 sin(theta)/lambda = 1/d),
+    exact enumeration of the lattice points inside the limiting sphere (hand-written: a few lines
+    of numpy; no maintained library does this for an arbitrary cell without a structure)."""
+
+    if not 0 < theta_max_deg < 90:
+        raise ValueError(f"theta_max must lie in (0, 90) degrees, got {theta_max_deg}")
+    s_max = 2 * np.sin(np.radians(theta_max_deg)) / wavelength_angstrom
+    gstar = reciprocal_metric_monoclinic(a_angstrom, b_angstrom, c_angstrom, beta_deg)
+    # |index| <= (real-space repeat) * s_max bounds every index (planes of constant h are 1/a apart)
+    hm, km, lm = (int(np.floor(x * s_max)) + 1 for x in (a_angstrom, b_angstrom, c_angstrom))
+    grid = np.stack(np.meshgrid(np.arange(-hm, hm + 1), np.arange(-km, km + 1), np.arange(-lm, lm + 1),
+                                indexing="ij"), axis=-1).reshape(-1, 3)
+    s2 = np.einsum("ij,jk,ik->i", grid, gstar, grid)
+    keep = (s2 > 0) & (s2 <= s_max**2 * (1 + 1e-12))
+    return grid[keep]
+
+
+def theta_min_deg(a_angstrom: float, b_angstrom: float, c_angstrom: float, beta_deg: float,
+                  wavelength_angstrom: float) -> float:
+    """Smallest Bragg angle of an allowed reflection of a P2_1/m cell: from the largest d-spacing
+    among the reflections inside theta = 30 degrees (for La3Ni2O7-type cells it is d(001) = c sin beta)."""
+
+    hkl = reflections_within(a_angstrom, b_angstrom, c_angstrom, beta_deg, 30.0, wavelength_angstrom)
+    hkl = hkl[~absent_p21_b(hkl)]
+    gstar = reciprocal_metric_monoclinic(a_angstrom, b_angstrom, c_angstrom, beta_deg)
+    d_max = 1.0 / np.sqrt(np.einsum("ij,jk,ik->i", hkl, gstar, hkl).min())
+    return float(bragg_angle_deg(float(d_max), wavelength_angstrom))
+
+
+def max_indices(a_angstrom: float, b_angstrom: float, c_angstrom: float, beta_deg: float,
+                theta_max_deg: float, wavelength_angstrom: float) -> tuple[int, int, int]:
+    """Largest |h|, |k|, |l| of any lattice point with theta <= theta_max."""
+
+    hkl = reflections_within(a_angstrom, b_angstrom, c_angstrom, beta_deg, theta_max_deg, wavelength_angstrom)
+    h, k, l_ = np.abs(hkl).max(axis=0)
+    return int(h), int(k), int(l_)
+
+
+def independent_reflections_2m(a_angstrom: float, b_angstrom: float, c_angstrom: float, beta_deg: float,
+                               theta_max_deg: float, wavelength_angstrom: float,
+                               remove_21_absences: bool = True) -> int:
+    """Number of symmetry-independent reflections of Laue class 2/m (unique axis b) with
+    theta <= theta_max: the lattice points inside the limiting sphere grouped into orbits of
+    {(h,k,l), (-h,-k,-l), (-h,k,-l), (h,-k,l)}, minus the systematic absences of P2_1/m
+    (0k0, k odd) when ``remove_21_absences``. The count an ideal 100 %-complete data set has."""
+
+    hkl = reflections_within(a_angstrom, b_angstrom, c_angstrom, beta_deg, theta_max_deg, wavelength_angstrom)
+    if remove_21_absences:
+        hkl = hkl[~absent_p21_b(hkl)]
+    h, k, l_ = hkl[:, 0], hkl[:, 1], hkl[:, 2]
+    # canonical member of each orbit: lexicographic maximum of the four equivalents
+    orbit = np.stack([np.stack([h, k, l_], 1), np.stack([-h, -k, -l_], 1),
+                      np.stack([-h, k, -l_], 1), np.stack([h, -k, l_], 1)], axis=1)
+    keys = {tuple(max(map(tuple, members))) for members in orbit}
+    return len(keys)
+
+
+def cmcm_axes_from_p21m(a_angstrom: Number, b_angstrom: Number, c_angstrom: Number,
+                        beta_deg: Number) -> tuple[Number, Number, Number]:
+    """Axes of the pseudo-orthorhombic Cmcm (Amam) setting of a La3Ni2O7-type P2_1/m cell:
+    long axis 2 d(001) = 2 c sin(beta) (two bilayers), in-plane axes a and b of the monoclinic
+    cell (the larger first), as in Extended Data Fig. 4 of Li et al. (2025)."""
+    long_axis = 2 * d001_monoclinic(c_angstrom, beta_deg)
+    return long_axis, a_angstrom, b_angstrom

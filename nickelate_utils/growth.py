@@ -8,25 +8,37 @@ by ``pymatgen.core``. Statistics: ``scipy.stats``. Uncertainties: ``uncertaintie
 
 from __future__ import annotations
 
+import itertools
+import math
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 import pandas as pd
 from pymatgen.core import Element, Species
-from scipy import stats
 from uncertainties import ufloat
 from uncertainties.core import AffineScalarFunc
 
-from nickelate_utils.claims import Claim, Computed, build_claims
+from nickelate_utils.claims import Claim, Computed, Reading, build_claims, printed_ufloat, same_as
 from nickelate_utils.crystal import (
+    absorption_coefficient_per_mm,
     average_inplane_constant,
+    bragg_angle_deg,
     calculated_density,
+    cmcm_axes_from_p21m,
+    d001_monoclinic,
+    f000_electrons,
     formula_weight,
+    independent_reflections_2m,
     inplane_distortion,
+    max_indices,
     monoclinic_volume,
+    theta_min_deg,
 )
 from nickelate_utils.data import load_table
+
+Number = TypeVar("Number", float, AffineScalarFunc)
 
 CHAPTER = "1. Flux growth and composition"
 PACKAGE = "growth"
@@ -36,11 +48,37 @@ COORDINATION = "IX"
 occupies the La site between bilayers'); in the n = 2 Ruddlesden-Popper structure that
 site is nine-fold coordinated, the perovskite-block site twelve-fold."""
 
-NEAR_ONE = 0.15
-"""How far from 1 an EDS content may be and still count as the paper's "x ~ 1" (claim G4)."""
-
 IDEAL_A_TO_NI = 1.5
 """(La+R):Ni of the stoichiometric bilayer phase La(3-x)R(x)Ni2O7, i.e. 3:2."""
+
+EDS_RATIO_REL_SIGMA = 0.125
+"""Relative standard uncertainty of a ratio of two standardless SEM-EDS concentrations
+(R/La or (La+R)/Ni), fixed before any comparison. ASSUMPTION: half of the +-25 % band (95 % of
+analyses) usually quoted for modern commercial standardless quantification (Newbury & Ritchie,
+Scanning 35, 141 (2013), doi:10.1002/sca.21041), which we could not verify in its text; the only
+figure we verified in a source is wider: first-principles standardless analysis errs by -90 % to
++150 % relative (Newbury, Swyt & Myklebust, Anal. Chem. 67, 1866 (1995), doi:10.1021/ac00107a017).
+The paper states neither standards nor uncertainties for its EDS table."""
+
+EDS_UNCERTAINTY_SOURCE = ("assumption: 12.5 % relative (1 sigma) per EDS concentration ratio, half the "
+                          "+-25 % (95 %) band quoted for standardless SEM-EDS (Newbury & Ritchie 2013, "
+                          "doi:10.1002/sca.21041, not verified in its text)")
+
+SDD_RESOLUTION_EV = 130.0
+"""Energy resolution (FWHM) of a silicon-drift EDS detector near 5-6 keV, about 125-130 eV at
+Mn K-alpha (a typical specification; assumption, the paper does not state it)."""
+
+OLD_ATOMIC_WEIGHTS: dict[str, float] = {"La": 138.91, "Sm": 150.35, "Ni": 58.71, "O": 15.9994}
+"""A reading for the formula weights of Extended Data Table 1: rounded atomic weights with the
+pre-1979 value Ni = 58.71 (recalled, not verified against the historical IUPAC table). Which
+table SHELXL/Olex2 used is not stated in the paper."""
+
+AIR_O2_MOLE_FRACTION = 0.20946
+"""Mole fraction of O2 in dry air (CRC Handbook of Chemistry and Physics, 'Mean composition of
+dry air'; recalled value)."""
+
+ATM_BAR = 1.01325
+"""1 standard atmosphere in bar (exact by definition: 101325 Pa)."""
 
 
 def shannon_radius_angstrom(element: str, charge: int = 3, coordination: str = COORDINATION) -> float:
@@ -95,8 +133,62 @@ def max_substitution(flux: pd.DataFrame) -> pd.DataFrame:
 
 
 @dataclass(frozen=True)
+class RankTest:
+    """Spearman's rank correlation with its exact permutation p-values."""
+
+    rho: float
+    p_two_sided: float
+    p_greater: float
+    n: int
+    n_permutations: int
+
+
+def spearman_rho(x: np.ndarray, y: np.ndarray) -> float:
+    """Spearman's rho = Pearson correlation of the ranks (mid-ranks for ties), ``scipy.stats``."""
+    from scipy import stats
+
+    return float(stats.spearmanr(x, y).statistic)
+
+
+def exact_spearman_test(x: np.ndarray, y: np.ndarray) -> RankTest:
+    """Spearman's rho with exact permutation p-values: every one of the n! pairings of the ranks
+    of y with the ranks of x is enumerated (the null distribution of rho under independence).
+
+    p_greater = #(rho_perm >= rho) / n!; p_two_sided = #(|rho_perm| >= |rho|) / n!.
+    Hand-written because ``scipy.stats.permutation_test(..., permutation_type='pairings',
+    n_resamples=inf)`` materialises all resamples at once and ran out of memory here for n = 9;
+    limited to n <= 10 (3.6 million pairings). Reference: Hollander, Wolfe & Chicken,
+    Nonparametric Statistical Methods, 3rd ed., Sect. 8.5.
+    """
+    from scipy import stats
+
+    x = np.asarray(x, dtype=float)
+    y = np.asarray(y, dtype=float)
+    if x.shape != y.shape or x.ndim != 1 or x.size < 3:
+        raise ValueError("need two one-dimensional samples of equal length >= 3")
+    if x.size > 10:
+        raise ValueError(f"exact enumeration is limited to n <= 10 (got n = {x.size})")
+    rx = stats.rankdata(x) - (x.size + 1) / 2
+    ry = stats.rankdata(y) - (x.size + 1) / 2
+    norm = math.sqrt(float((rx**2).sum() * (ry**2).sum()))
+    if norm == 0:
+        raise ValueError("a constant sample has no rank correlation")
+    perms = np.array(list(itertools.permutations(range(x.size))), dtype=np.intp)
+    null = (ry[perms] * rx).sum(axis=1) / norm
+    rho = float((rx * ry).sum() / norm)
+    eps = 1e-12
+    return RankTest(
+        rho=rho,
+        p_two_sided=float(np.mean(np.abs(null) >= abs(rho) - eps)),
+        p_greater=float(np.mean(null >= rho - eps)),
+        n=int(x.size),
+        n_permutations=int(perms.shape[0]),
+    )
+
+
+@dataclass(frozen=True)
 class Trend:
-    """Least-squares line x = intercept + slope * r, and Spearman's rank correlation."""
+    """Least-squares line x = intercept + slope * r, and Spearman's rho with its exact p-value."""
 
     slope: AffineScalarFunc
     intercept: AffineScalarFunc
@@ -107,21 +199,162 @@ class Trend:
 
 
 def radius_trend(radius_angstrom: np.ndarray, x: np.ndarray) -> Trend:
-    """Linear fit (``scipy.stats.linregress``) and rank correlation of x against radius."""
+    """Linear fit (``scipy.stats.linregress``) and rank correlation (exact permutation p-value,
+    :func:`exact_spearman_test`) of x against radius."""
+    from scipy import stats
+
     radius_angstrom = np.asarray(radius_angstrom, dtype=float)
     x = np.asarray(x, dtype=float)
     if radius_angstrom.shape != x.shape or radius_angstrom.size < 3:
         raise ValueError("need at least three (radius, x) pairs of equal length")
     fit = stats.linregress(radius_angstrom, x)
-    rho = stats.spearmanr(radius_angstrom, x)
+    test = exact_spearman_test(radius_angstrom, x)
     return Trend(
         slope=ufloat(fit.slope, fit.stderr),
         intercept=ufloat(fit.intercept, fit.intercept_stderr),
         r_squared=float(fit.rvalue**2),
-        spearman_rho=float(rho.statistic),
-        spearman_p=float(rho.pvalue),
+        spearman_rho=test.rho,
+        spearman_p=test.p_two_sided,
         n=int(x.size),
     )
+
+
+TRUE_MAXIMA: tuple[str, ...] = ("Pr", "Nd", "Sm")
+"""Rare earths for which the flux was pushed to high R fractions (several flux ratios listed), so
+that x_max is a measured limit; for Eu-Er only the 2:1 flux is listed (x_max is a lower bound)."""
+
+
+def trend_split(flux: pd.DataFrame) -> dict[str, tuple[pd.DataFrame, RankTest]]:
+    """The radius trend of Fig. 1j split by what the growth design measured:
+
+    - ``'maxima'``: x_max against radius for Pr, Nd, Sm (true maxima, n = 3);
+    - ``'fixed_flux'``: x grown from the same La:R = 2:1 flux against radius, Pr-Er (n = 9);
+    - ``'as_plotted'``: x_max of all nine R (maxima mixed with 2:1 lower bounds), as in Fig. 1j.
+    Each with :func:`exact_spearman_test`.
+    """
+    best = max_substitution(flux)
+    maxima = best[best["rare_earth"].isin(TRUE_MAXIMA)][["rare_earth", "radius_angstrom", "x_max"]]
+    fixed = best[["rare_earth", "radius_angstrom", "x_at_flux_2_1"]].dropna()
+    out: dict[str, tuple[pd.DataFrame, RankTest]] = {
+        "maxima": (maxima, exact_spearman_test(maxima["radius_angstrom"], maxima["x_max"])),
+        "fixed_flux": (fixed, exact_spearman_test(fixed["radius_angstrom"], fixed["x_at_flux_2_1"])),
+        "as_plotted": (best, exact_spearman_test(best["radius_angstrom"], best["x_max"])),
+    }
+    return out
+
+
+# --- EDS -------------------------------------------------------------------------------------------
+
+
+def eds_x_uncertainty(x: float, rel_sigma: float = EDS_RATIO_REL_SIGMA) -> float:
+    """Standard uncertainty of x in La(3-x)R(x) when La + R is normalised to 3 and the measured
+    quantity is r = R/La with relative uncertainty ``rel_sigma``: x = 3r/(1+r), so
+    sigma_x = (dx/dr) sigma_r = x (3 - x) / 3 * rel_sigma."""
+    if not 0 <= x <= 3:
+        raise ValueError(f"x must lie in [0, 3], got {x}")
+    if rel_sigma < 0:
+        raise ValueError("rel_sigma must be non-negative")
+    return x * (3.0 - x) / 3.0 * rel_sigma
+
+
+def eds_ratio_uncertainty(ratio: float, rel_sigma: float = EDS_RATIO_REL_SIGMA) -> float:
+    """Standard uncertainty of an EDS concentration ratio such as (La+R):Ni: ratio * rel_sigma."""
+    if ratio <= 0 or rel_sigma < 0:
+        raise ValueError("ratio must be positive and rel_sigma non-negative")
+    return ratio * rel_sigma
+
+
+def normalisation_residuals(flux: pd.DataFrame) -> pd.Series:
+    """La + R - 3 for every EDS row (zero at the table's 0.01 precision if La + R was normalised
+    to 3; then only (La+R):Ni is an independent measured ratio)."""
+    return (flux["la_eds"] + flux["r_eds"] - 3.0).round(6)
+
+
+def class_gap(upper: np.ndarray, lower: np.ndarray,
+              rel_sigma: float = EDS_RATIO_REL_SIGMA) -> tuple[float, float]:
+    """Gap between two classes of EDS contents x (the smallest of ``upper`` minus the largest of
+    ``lower``) and its standard uncertainty from :func:`eds_x_uncertainty` of the two boundary
+    values. A split into two classes is supported when gap > 2 sigma (the register's coverage)."""
+    lo_of_upper = float(np.min(upper))
+    hi_of_lower = float(np.max(lower))
+    sigma = math.hypot(eds_x_uncertainty(lo_of_upper, rel_sigma), eds_x_uncertainty(hi_of_lower, rel_sigma))
+    return lo_of_upper - hi_of_lower, sigma
+
+
+def line_overlaps(element_a: str, element_b: str, window_ev: float = SDD_RESOLUTION_EV
+                  ) -> list[tuple[str, str, float]]:
+    """Pairs of L and K emission lines of two elements closer than ``window_ev`` (xraydb line
+    tables, Elam et al. 2002): (line of a, line of b, |E_a - E_b| in eV), closest first."""
+    import xraydb
+
+    if window_ev <= 0:
+        raise ValueError("window must be positive")
+    la, lb = xraydb.xray_lines(element_a), xraydb.xray_lines(element_b)
+    pairs = [(na, nb, abs(va.energy - vb.energy)) for na, va in la.items() for nb, vb in lb.items()
+             if abs(va.energy - vb.energy) < window_ev and va.intensity > 0.01 and vb.intensity > 0.01]
+    return sorted(pairs, key=lambda t: t[2])
+
+
+# --- growth conditions, Rietveld -------------------------------------------------------------------
+
+
+def oxygen_partial_pressure_bar(total_pressure_bar: float = ATM_BAR,
+                                o2_mole_fraction: float = AIR_O2_MOLE_FRACTION) -> float:
+    """Dalton's law: p(O2) = x(O2) * p_total (bar). Defaults: dry air at 1 atm."""
+    if total_pressure_bar <= 0 or not 0 < o2_mole_fraction <= 1:
+        raise ValueError("need a positive total pressure and a mole fraction in (0, 1]")
+    return o2_mole_fraction * total_pressure_bar
+
+
+def rietveld_gof(r_wp_percent: Number, r_exp_percent: Number) -> Number:
+    """Goodness of fit as TOPAS defines it, GOF = R_wp / R_exp (not its square, chi^2)
+    (Coelho, TOPAS-Academic Technical Reference; Toby, Powder Diffr. 21, 67 (2006),
+    doi:10.1154/1.2179804)."""
+    if getattr(r_exp_percent, "nominal_value", r_exp_percent) <= 0 or getattr(r_wp_percent, "nominal_value",
+                                                                              r_wp_percent) <= 0:
+        raise ValueError("R factors must be positive")
+    return r_wp_percent / r_exp_percent
+
+
+# --- Extended Data Table 1: which composition? ---------------------------------------------------------
+
+
+def formula_weight_from_table(formula: str, weights_g_mol: dict[str, float]) -> float:
+    """Formula weight with a given table of atomic weights (e.g. :data:`OLD_ATOMIC_WEIGHTS`)."""
+    from pymatgen.core import Composition
+
+    comp = Composition(formula)
+    missing = [el.symbol for el in comp if el.symbol not in weights_g_mol]
+    if missing:
+        raise ValueError(f"no atomic weight for {missing}")
+    return float(sum(n * weights_g_mol[el.symbol] for el, n in comp.items()))
+
+
+def implied_oxygen_deficiency(formula_weight_g_mol: float, formula: str) -> float:
+    """delta such that ``formula`` with O(n - delta) weighs ``formula_weight_g_mol``:
+    delta = (M_formula - M) / A_O."""
+    return float((formula_weight(formula) - formula_weight_g_mol) / float(Element("O").atomic_mass))
+
+
+def composition_readings(formula_weight_g_mol: float, z: int, volume_angstrom3: float,
+                         wavelength_angstrom: float) -> pd.DataFrame:
+    """Readings of La2SmNi2O7's printed formula weight, each with the F(000) and absorption
+    coefficient it implies: nominal La2SmNi2O7; La(3-x)Sm(x)Ni2O7 with x from the weight;
+    La2SmNi2O(7-delta) with delta from the weight."""
+    x = implied_substitution(formula_weight_g_mol, "La3Ni2O7", "Sm")
+    delta = implied_oxygen_deficiency(formula_weight_g_mol, "La2SmNi2O7")
+    forms = {
+        "nominal La2SmNi2O7": "La2SmNi2O7",
+        f"Sm occupancy: La{3 - x:.3f}Sm{x:.3f}Ni2O7": f"La{3 - x:.6f}Sm{x:.6f}Ni2O7",
+        f"O deficiency: La2SmNi2O{7 - delta:.3f}": f"La2SmNi2O{7 - delta:.6f}",
+    }
+    rows = []
+    for label, formula in forms.items():
+        mu = absorption_coefficient_per_mm(formula, z, volume_angstrom3, wavelength_angstrom)
+        rows.append({"reading": label, "formula": formula, "M_g_mol": formula_weight(formula),
+                     "F000": f000_electrons(formula, z), "mu_per_mm": mu.nominal_value,
+                     "mu_sigma_per_mm": mu.std_dev})
+    return pd.DataFrame(rows).set_index("reading")
 
 
 def implied_substitution(
@@ -165,55 +398,271 @@ def cell_table(cells: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("compound")
 
 
-def _uc(value: AffineScalarFunc) -> Computed:
-    return Computed(value=float(value.nominal_value), uncertainty=float(value.std_dev))
+def oxygen_per_formula(delta: float, nominal: float = 7.0) -> float:
+    """Oxygen content of La(3-x)R(x)Ni2O(7-delta): nominal - delta."""
+    return nominal - delta
 
 
-def claims(data_dir: str | Path | None = None) -> list[Claim]:
-    """Chapter 1 claims, recomputed from the published tables."""
+def _uc(value: AffineScalarFunc, **kw: object) -> Computed:
+    return Computed(value=float(value.nominal_value), uncertainty=float(value.std_dev), **kw)  # type: ignore[arg-type]
+
+
+_CELL = "growth/cell_parameters#{}.a_angstrom+a_err_angstrom+b_angstrom+b_err_angstrom+c_angstrom+c_err_angstrom" \
+    "+beta_deg+beta_err_deg"
+_LAMBDA = "claim:G90"
+_CBETA = "growth/cell_parameters#{}.c_angstrom+c_err_angstrom+beta_deg+beta_err_deg"
+_L3, _LS = "La3Ni2O7", "La2SmNi2O7"
+_INDEX_IDS = {_L3: ("G23", "G24", "G25", "G26", "G27", "G28"), _LS: ("G29", "G30", "G31", "G32", "G33", "G34")}
+_THETA_MAX_IDS = {_L3: "G21", _LS: "G22"}
+_TABLE2_IDS = {row: (f"G{172 + 2 * i}", f"G{173 + 2 * i}") for i, row in enumerate("abcdefghijklmn")}
+_EDS_IDS = {row: (f"G{200 + 3 * i}", f"G{201 + 3 * i}", f"G{202 + 3 * i}") for i, row in enumerate("abcdefghijklmno")}
+
+
+def _rows(flux: pd.DataFrame, columns: str, mask: pd.Series | None = None) -> tuple[str, ...]:
+    ids = flux["row_id"] if mask is None else flux.loc[mask, "row_id"]
+    return tuple(f"growth/flux_growth#{r}.{columns}" for r in ids)
+
+
+def claims(data_dir: str | Path | None = None) -> list[Claim]:  # noqa: PLR0915 - one entry per line
+    """Chapter 1 claims: the register entries of data/growth/claims.csv with the book's values."""
+    from nickelate_utils.claims import printed_value
+
     flux = load_table(PACKAGE, "flux_growth", data_dir)
-    cells = cell_table(load_table(PACKAGE, "cell_parameters", data_dir))
+    cells_raw = load_table(PACKAGE, "cell_parameters", data_dir).set_index("compound")
+    cells = cell_table(cells_raw.reset_index())
     best = max_substitution(flux).set_index("rare_earth")
-    comp = composition_table(flux)
-    at21 = comp[comp["flux_la_to_r"] == "2:1"].set_index("rare_earth")["r_eds"]
-    heavy_below_1 = bool((at21[["Eu", "Gd", "Tb", "Dy", "Ho", "Er"]] < 1).all())
-    # "x ~ 1": within 0.15 of 1, compared at the 0.01 precision of the EDS table
-    light_near_1 = bool(((at21[["Pr", "Nd", "Sm"]] - 1).abs().round(2) <= NEAR_ONE).all())
-    trend = radius_trend(best["radius_angstrom"].to_numpy(), best["x_max"].to_numpy())
+    at21 = flux[flux["flux_la_to_r"] == "2:1"].set_index("rare_earth")["r_eds"]
+    lam = float(printed_value(PACKAGE, "G90", data_dir))
+    pv = lambda cid: printed_value(PACKAGE, cid, data_dir)  # noqa: E731
+    computed: dict[str, Computed] = {}
+
+    # --- maxima, split, trend (Fig. 1j, Extended Data Fig. 2) ---
+    for cid, r in (("G1", "Pr"), ("G2", "Nd"), ("G3", "Sm")):
+        x = float(best.loc[r, "x_max"])
+        computed[cid] = Computed(value=x, ours_printed=f"{x:.2f}", inputs=_rows(flux, "r_eds", flux["rare_earth"] == r),
+                                 method="nickelate_utils.growth.max_substitution",
+                                 note="The main text against the EDS table (the paper with itself).")
+    light, heavy = at21[list(TRUE_MAXIMA)], at21[["Eu", "Gd", "Tb", "Dy", "Ho", "Er"]]
+    gap, gap_sigma = class_gap(light.to_numpy(), heavy.to_numpy())
+    computed["G4"] = Computed(
+        agrees=gap > 2 * gap_sigma, inputs=_rows(flux, "r_eds", flux["flux_la_to_r"] == "2:1"),
+        method="nickelate_utils.growth.class_gap",
+        note="Rule fixed in advance: a split into two classes needs a gap > 2 sigma between them. x at 2:1: Pr-Sm "
+        + ", ".join(f"{v:.2f}" for v in light) + "; Eu-Er " + ", ".join(f"{v:.2f}" for v in heavy)
+        + f". Gap between Nd ({light.min():.2f}) and Eu ({heavy.max():.2f}) = {gap:.2f} +- {gap_sigma:.2f} "
+        "(EDS, " + EDS_UNCERTAINTY_SOURCE + "): Eu at 0.83 is no farther from 1 than Nd at 0.85, so the table does "
+        "not support the split. Only if EDS were exact (sigma from the 0.01 rounding, 2 sigma = 0.008) would it.")
+    split = trend_split(flux)
+    t_all, t_max, t_fix = split["as_plotted"][1], split["maxima"][1], split["fixed_flux"][1]
+    computed["G5"] = Computed(
+        agrees=t_all.rho > 0 and t_all.p_two_sided < 0.05, inputs=_rows(flux, "rare_earth+r_eds"),
+        method="nickelate_utils.growth.trend_split",
+        note=f"As plotted (9 R): Spearman rho = {t_all.rho:.2f}, exact p = {t_all.p_two_sided:.1e} "
+             f"({t_all.n_permutations} "
+        "pairings). Partly built in by the design: the flux was pushed to high R fractions only for Pr-Sm, so "
+        "their x_max "
+        "must exceed the 2:1 values of Eu-Er. See G5a (true maxima) and G5b (fixed flux).")
+    computed["G5a"] = Computed(
+        agrees=bool(t_max.rho == 1.0), inputs=_rows(flux, "rare_earth+r_eds", flux["rare_earth"].isin(TRUE_MAXIMA)),
+        method="nickelate_utils.growth.exact_spearman_test",
+        note=f"Pr > Nd > Sm holds (2.67 > 2.13 > 1.43, steps far above EDS uncertainty), but n = 3: exact one-sided "
+        f"p = {t_max.p_greater:.3f}, two-sided {t_max.p_two_sided:.3f}; three points cannot show a trend at the "
+        f"5 % level.")
+    computed["G5b"] = Computed(
+        agrees=t_fix.rho > 0 and t_fix.p_two_sided < 0.05,
+        inputs=_rows(flux, "rare_earth+r_eds", flux["flux_la_to_r"] == "2:1"),
+        method="nickelate_utils.growth.exact_spearman_test",
+        note=f"Same 2:1 flux for all nine R: rho = {t_fix.rho:.2f}, exact two-sided p = {t_fix.p_two_sided:.1e} "
+        f"({t_fix.n_permutations} pairings). This is the design-neutral trend: uptake of R at fixed flux, not "
+        f"the maximum x.")
     ratio = flux["la_plus_r_to_ni"]
-    sm_x = implied_substitution(cells.loc["La2SmNi2O7", "fw_paper_g_mol"], "La3Ni2O7", "Sm")
-    computed = {
-        "G1": Computed(value=float(best.loc["Pr", "x_max"])),
-        "G2": Computed(value=float(best.loc["Nd", "x_max"])),
-        "G3": Computed(value=float(best.loc["Sm", "x_max"])),
-        "G4": Computed(
-            agrees=heavy_below_1 and light_near_1,
-            note="x at La:R = 2:1: Pr-Sm " + ", ".join(f"{at21[r]:.2f}" for r in ("Pr", "Nd", "Sm"))
-            + "; Eu-Er " + ", ".join(f"{at21[r]:.2f}" for r in ("Eu", "Gd", "Tb", "Dy", "Ho", "Er"))
-            + f". Read '~1' as within {NEAR_ONE} of 1. The split is not sharp: Nd "
-            + f"({at21['Nd']:.2f}) is at the edge and barely above Eu ({at21['Eu']:.2f}).",
-        ),
-        "G5": Computed(
-            agrees=trend.spearman_rho > 0 and trend.spearman_p < 0.05,
-            note=f"Spearman rho = {trend.spearman_rho:.2f} (p = {trend.spearman_p:.1e}, "
-            f"n = {trend.n}) between x_max and the CN {COORDINATION} radius",
-        ),
-        "G6": Computed(
-            value=float(ratio.mean()),
-            uncertainty=float(ratio.std(ddof=1) / np.sqrt(len(ratio))),
-            note=f"mean of {len(ratio)} EDS ratios, standard error; range "
-            f"{ratio.min():.2f}-{ratio.max():.2f}",
-        ),
-        "G7": _uc(cells.loc["La3Ni2O7", "volume_angstrom3"]),
-        "G8": _uc(cells.loc["La2SmNi2O7", "volume_angstrom3"]),
-        "G9": _uc(cells.loc["La3Ni2O7", "density_from_paper_fw_g_cm3"]),
-        "G10": _uc(cells.loc["La2SmNi2O7", "density_from_paper_fw_g_cm3"]),
-        "G11": Computed(value=float(cells.loc["La3Ni2O7", "fw_nominal_g_mol"])),
-        "G12": Computed(
-            value=float(cells.loc["La2SmNi2O7", "fw_nominal_g_mol"]),
-            note=f"The table's weight corresponds to La(3-x)Sm(x)Ni2O7 with x = {sm_x:.2f}, "
-            "not the nominal x = 1: consistent with a refined Sm occupancy below 1 "
-            f"(EDS of the 2:1 growth gives x = {at21['Sm']:.2f}).",
-        ),
-    }
+    computed["G6"] = Computed(
+        value=float(ratio.mean()), uncertainty=eds_ratio_uncertainty(float(ratio.mean())),
+        inputs=_rows(flux, "la_plus_r_to_ni"), method="nickelate_utils.growth.eds_ratio_uncertainty",
+        note=f"Mean of {len(ratio)} EDS ratios {ratio.mean():.3f} (row scatter s = {ratio.std(ddof=1):.3f}: "
+             f"precision); "
+        "uncertainty = EDS accuracy, which does not average down (" + EDS_UNCERTAINTY_SOURCE + "). At this accuracy "
+        "4:3 (La4Ni3O10) and 2:1 (La2NiO4) would pass too: EDS does not identify the phase, XRD does.")
+
+    # --- Extended Data Table 1 ---
+    for cid_v, cid_d, comp, fw_id in (("G7", "G9", _L3, "G11"), ("G8", "G10", _LS, "G12")):
+        computed[cid_v] = _uc(cells.loc[comp, "volume_angstrom3"], inputs=(_CELL.format(comp),),
+                              method="nickelate_utils.crystal.monoclinic_volume")
+        computed[cid_d] = _uc(cells.loc[comp, "density_from_paper_fw_g_cm3"],
+                              inputs=(_CELL.format(comp), f"claim:{fw_id}", f"growth/cell_parameters#{comp}.z"),
+                              method="nickelate_utils.crystal.calculated_density",
+                              note="From the table's own formula weight (not an independent check of the composition).")
+    m_l3 = float(cells.loc[_L3, "fw_nominal_g_mol"])
+    m_l3_old = formula_weight_from_table(_L3, OLD_ATOMIC_WEIGHTS)
+    computed["G11"] = Computed(
+        value=m_l3, inputs=(f"growth/cell_parameters#{_L3}.formula_nominal", "lib:pymatgen IUPAC atomic weights"),
+        method="nickelate_utils.crystal.formula_weight",
+        readings=(Reading("IUPAC weights (pymatgen)", m_l3, "pymatgen.core", "g/mol"),
+                  Reading("older table with Ni = 58.71", m_l3_old, "recalled pre-1979 IUPAC value, not "
+                          "verified", "g/mol")),
+        note=f"IUPAC weights give {m_l3:.3f}, {float(pv('G11')) - m_l3:+.3f} from the table: readings: an older "
+        f"atomic-weight table (Ni = 58.71, La = 138.91, O = 15.9994 gives {m_l3_old:.3f}); or "
+        f"O(7+{(float(pv('G11')) - m_l3) / 15.9994:.3f}). "
+        "F(000) = 566 is exactly the nominal electron count, so the composition is nominal and the table is the "
+        "likely reading.")
+    readings = composition_readings(float(pv("G12")), 2, float(cells.loc[_LS, "volume_angstrom3"].nominal_value), lam)
+    x_fw = implied_substitution(float(pv("G12")), _L3, "Sm")
+    delta_fw = implied_oxygen_deficiency(float(pv("G12")), _LS)
+    m_ls = float(cells.loc[_LS, "fw_nominal_g_mol"])
+    m_ls_old = formula_weight_from_table(_LS, OLD_ATOMIC_WEIGHTS)
+    computed["G12"] = Computed(
+        value=m_ls, inputs=(f"growth/cell_parameters#{_LS}.formula_nominal", "lib:pymatgen IUPAC atomic weights"),
+        method="nickelate_utils.crystal.formula_weight",
+        readings=(Reading(f"Sm occupancy x = {x_fw:.3f} (La on the rest)", x_fw, "weight inverted, pymatgen", ""),
+                  Reading(f"O deficiency delta = {delta_fw:.3f}", delta_fw, "weight inverted, pymatgen", ""),
+                  Reading("older atomic-weight table, nominal", m_ls_old, "Ni = 58.71, Sm = 150.35 "
+                          "(recalled)", "g/mol")),
+        note=f"Nominal La2SmNi2O7 weighs {m_ls:.2f}; the table's 656.85 fits La{3 - x_fw:.2f}Sm{x_fw:.2f}Ni2O7 or "
+        f"La2SmNi2O{7 - delta_fw:.3f}; an atomic-weight table cannot explain {m_ls - 656.85:.2f} g/mol (older "
+        f"weights give "
+        f"{m_ls_old:.2f}). F(000) = 575 (G15, G16) fits both composition readings; EDS of the 2:1 Sm growth gives x = "
+        f"{at21['Sm']:.2f}; 70 vs 68 refined parameters leave room for occupancies. Favoured: refined Sm "
+        f"occupancy ~0.94.")
+    computed["G14"] = Computed(value=f000_electrons(_L3, 2), inputs=(f"growth/cell_parameters#{_L3}.formula_nominal+z",
+                                                                       "const:atomic numbers"),
+                               method="nickelate_utils.crystal.f000_electrons")
+    f_nom = f000_electrons(_LS, 2)
+    computed["G15"] = Computed(
+        value=f_nom, inputs=(f"growth/cell_parameters#{_LS}.formula_nominal+z", "const:atomic numbers"),
+        method="nickelate_utils.crystal.f000_electrons",
+        readings=tuple(Reading(k, float(v), "F(000) of the reading, Z = 2", "e") for k, v in readings["F000"].items()),
+        note=f"Nominal La2SmNi2O7 has {f_nom:.0f} electrons per cell; 575 is one electron fewer: Sm occupancy "
+        f"{x_fw:.3f} gives {readings['F000'].iloc[1]:.2f}, O{7 - delta_fw:.3f} gives {readings['F000'].iloc[2]:.2f}; "
+        "both round to 575, so F(000) confirms a non-nominal cell content but cannot tell the two apart "
+        "(dM/dF(000) = 2.29 g/mol per electron for Sm->La vs 2.00 for O loss; the printed F(000) fixes the "
+        "electron deficit "
+        "only to +-0.5).")
+    computed["G16"] = Computed(
+        value=float(readings["F000"].iloc[1]), inputs=("claim:G12", f"growth/cell_parameters#{_LS}.z"),
+        method="nickelate_utils.growth.composition_readings",
+        note="The electron count of the composition the printed weight implies (Sm-occupancy reading; the O-deficiency "
+        f"reading gives {readings['F000'].iloc[2]:.2f}): the table's rows agree with one another.")
+    for cid, comp in (("G17", _L3), ("G18", _LS)):
+        vol = cells.loc[comp, "volume_angstrom3"]
+        mu = absorption_coefficient_per_mm(comp, 2, float(vol.nominal_value), lam)
+        extra = ""
+        if comp == _LS:
+            extra = (f" Sm-occupancy reading gives {readings['mu_per_mm'].iloc[1]:.2f}, O-deficiency "
+                     f"{readings['mu_per_mm'].iloc[2]:.2f}: inside the table spread, mu cannot decide.")
+        computed[cid] = _uc(mu, inputs=(_CELL.format(comp), f"growth/cell_parameters#{comp}.formula_nominal+z", _LAMBDA,
+                                        "lib:xraydb Elam and Chantler mass attenuation"),
+                            method="nickelate_utils.crystal.absorption_coefficient_per_mm",
+                            note="Mean of the Elam and Chantler tables, sigma = half their difference (rule "
+                                 "fixed before "
+                            "comparing; SHELXL uses a third tabulation)." + extra)
+    for cid, comp in (("G19", _L3), ("G20", _LS)):
+        r = cells_raw.loc[comp]
+        d = d001_monoclinic(ufloat(r.c_angstrom, r.c_err_angstrom), ufloat(r.beta_deg, r.beta_err_deg))
+        th = bragg_angle_deg(d, lam)
+        th_enum = theta_min_deg(r.a_angstrom, r.b_angstrom, r.c_angstrom, r.beta_deg, lam)
+        computed[cid] = _uc(th, inputs=(_CBETA.format(comp),
+                                        _LAMBDA), method="nickelate_utils.crystal.theta_min_deg",
+                            note=f"d(001) = c sin(beta) = {d.nominal_value:.4f} A is the largest d of the cell "
+                            f"(enumeration gives theta_min = {th_enum:.4f} deg).")
+    for comp in (_L3, _LS):
+        r = cells_raw.loc[comp]
+        th_max = float(pv(_THETA_MAX_IDS[comp]))
+        reach = max_indices(r.a_angstrom, r.b_angstrom, r.c_angstrom, r.beta_deg, th_max, lam)
+        bounds = [int(pv(cid)) for cid in _INDEX_IDS[comp]]
+        for i, cid in enumerate(_INDEX_IDS[comp]):
+            axis, upper = "hkl"[i // 2], i % 2 == 1
+            b = bounds[i]
+            ok = abs(b) <= reach[i // 2] and (b >= 0 if upper else b <= 0)
+            note = f"Largest |{axis}| inside theta_max = {th_max}: {reach[i // 2]}."
+            if not ok:
+                note += (f" An upper bound {b} equal to the lower bound leaves only the {axis} = {b} layer, impossible "
+                         f"with a data set complete in 2/m (G37/G38): a typo for '{-b}' (read -{abs(b)} <= "
+                         f"{axis} <= {abs(b)}).")
+            computed[cid] = Computed(agrees=ok, inputs=(_CELL.format(comp), f"claim:{_THETA_MAX_IDS[comp]}", _LAMBDA),
+                                     method="nickelate_utils.crystal.max_indices", note=note)
+    for cid, comp in (("G37", _L3), ("G38", _LS)):
+        r = cells_raw.loc[comp]
+        th_max = float(pv(_THETA_MAX_IDS[comp]))
+        n_ind = independent_reflections_2m(r.a_angstrom, r.b_angstrom, r.c_angstrom, r.beta_deg, th_max, lam)
+        n_1 = independent_reflections_2m(r.a_angstrom, r.b_angstrom, r.c_angstrom, r.beta_deg, th_max, lam, False)
+        computed[cid] = Computed(
+            value=float(n_ind), inputs=(_CELL.format(comp), f"claim:{_THETA_MAX_IDS[comp]}", _LAMBDA),
+            method="nickelate_utils.crystal.independent_reflections_2m",
+            note=f"Exact count of 2/m-unique lattice points inside theta_max, minus the 0k0 (k odd) absences of P2_1/m "
+            f"({n_1 - n_ind} of them): the data set is 100 % complete to theta_max.")
+    computed["G43"] = same_as(PACKAGE, "G37", data_dir, "'Data' equals 'Independent reflections' (all unique "
+             "data used).")
+    computed["G44"] = same_as(PACKAGE, "G38", data_dir, "'Data' equals 'Independent reflections' (all unique "
+             "data used).")
+    for cid in ("G63", "G64", "G130", "G136", "G138", "G146"):
+        computed[cid] = same_as(PACKAGE, "G83", data_dir, "Against the Methods' 296 K.")
+    for i, cid in enumerate(range(67, 73)):
+        computed[f"G{cid}"] = same_as(PACKAGE, f"G{84 + i}", data_dir, "Against the Methods.")
+    computed["G73"] = same_as(PACKAGE, "G90", data_dir)
+    computed["G74"] = same_as(PACKAGE, "G90", data_dir)
+    computed["G93"] = same_as(PACKAGE, "G91", data_dir)
+    computed["G94"] = same_as(PACKAGE, "G92", data_dir)
+    for cid, other in (("G139", "G75"), ("G140", "G76"), ("G141", "G77"), ("G142", "G78")):
+        c = same_as(PACKAGE, other, data_dir)
+        diff = float(pv(cid)) - float(c.value or 0.0)
+        computed[cid] = Computed(
+            value=c.value, ours_printed=c.ours_printed, inputs=c.inputs, method=c.method,
+            note=f"The legend's approximate cell against Extended Data Table 1 (same compound, 296 K): {diff:+.4f}. "
+            "Readings: the legend quotes the loosely rounded indexing cell of the reconstruction software, or of "
+            "another crystal; either way '~' values, of no consequence for the refined structure.")
+    r = cells_raw.loc[_LS]
+    long_axis, _, _ = cmcm_axes_from_p21m(ufloat(r.a_angstrom, r.a_err_angstrom),
+                                          ufloat(r.b_angstrom, r.b_err_angstrom),
+                                          ufloat(r.c_angstrom, r.c_err_angstrom), ufloat(r.beta_deg, r.beta_err_deg))
+    computed["G143"] = _uc(long_axis, inputs=(_CBETA.format(_LS),),
+                           method="nickelate_utils.crystal.cmcm_axes_from_p21m",
+                           note="2 c sin(beta) of the as-grown cell; the Ext. Data Fig. 4 crystal is annealed "
+                                "(1.5 bar O2).")
+    for cid, other in (("G144", "G79"), ("G145", "G80")):
+        c = same_as(PACKAGE, other, data_dir)
+        diff = float(pv(cid)) - float(c.value or 0.0)
+        computed[cid] = Computed(
+            value=c.value, ours_printed=c.ours_printed, inputs=c.inputs, method=c.method,
+            note=f"Annealed crystal (Ext. Data Fig. 4) against the as-grown cell (Ext. Data Table 1): {diff:+.4f} A. "
+            "Readings: the anneal (oxygen uptake) changes the in-plane axes at the 0.1 % level, or the legend's '~' "
+            "rounds loosely; the public text gives no refined cell of the annealed crystal to decide.")
+    computed["G162"] = Computed(
+        value=oxygen_per_formula(float(pv("G149"))), ours_printed="7.00", inputs=("claim:G149",),
+        method="nickelate_utils.growth.oxygen_per_formula",
+        note="The Methods call the annealed samples La2SmNi2O7.8; their own TGA (Ext. Data Fig. 5) gives delta "
+             "= 0.00(2), "
+        "i.e. O7.00. Readings: a typesetting slip (the same 'O7.8' appears in two other Methods paragraphs), not an "
+        "oxygen excess of 0.8, which no other number of the paper supports.")
+    computed["G106"] = same_as(PACKAGE, "G104", data_dir)
+    computed["G107"] = same_as(PACKAGE, "G105", data_dir)
+    computed["G108"] = Computed(value=oxygen_partial_pressure_bar(),
+                                inputs=("const:x(O2) of dry air 0.20946 (CRC)", "const:1 atm = 1.01325 bar"),
+                                method="nickelate_utils.growth.oxygen_partial_pressure_bar",
+                                note="Air at 1 atm (the crucible is covered but not sealed).")
+    gof = rietveld_gof(printed_ufloat(pv("G119")), printed_ufloat(pv("G118")))
+    computed["G120"] = _uc(gof, inputs=("claim:G118", "claim:G119"), method="nickelate_utils.growth.rietveld_gof",
+                           note="TOPAS defines GOF = R_wp/R_exp; the uncertainty is the rounding of the two R factors.")
+    x_all = float(flux["r_eds"].max())
+    computed["G168"] = Computed(value=x_all, ours_printed=f"{x_all:.2f}", inputs=_rows(flux, "r_eds"),
+                                method="nickelate_utils.growth.max_substitution")
+    resid = normalisation_residuals(flux)
+    computed["G171"] = Computed(
+        agrees=bool((resid.abs() < 0.005).all()), inputs=_rows(flux, "la_eds+r_eds"),
+        method="nickelate_utils.growth.normalisation_residuals",
+        note=f"La + R = 3.00 in all {len(resid)} rows: the EDS contents were normalised to three A-site "
+             f"cations, so La and R "
+        "are one measured ratio R/La, and (La+R):Ni is the only other independent number of each row.")
+
+    # --- EDS rows against Extended Data Table 2 and against 3:2 ---
+    for row, (id_la, id_r, id_ratio) in _EDS_IDS.items():
+        if row in _TABLE2_IDS:
+            t_la, t_r = _TABLE2_IDS[row]
+            computed[id_la] = same_as(PACKAGE, t_la, data_dir, "EDS table against the formula in Extended Data "
+                                                               "Table 2.")
+            computed[id_r] = same_as(PACKAGE, t_r, data_dir, "EDS table against the formula in Extended Data Table 2.")
+        computed[id_ratio] = Computed(
+            value=IDEAL_A_TO_NI, uncertainty=eds_ratio_uncertainty(IDEAL_A_TO_NI), ours_printed="1.5",
+            inputs=("claim:G6", "const:EDS ratio uncertainty 12.5 % (assumption, growth.EDS_RATIO_REL_SIGMA)"),
+            method="nickelate_utils.growth.eds_ratio_uncertainty",
+            note="The row against the paper's 3:2 with the assumed EDS accuracy; a loose test (4:3 would pass).")
     return build_claims(CHAPTER, PACKAGE, computed, data_dir)
