@@ -136,8 +136,8 @@ def _whh(t_kelvin: NDArray[np.float64], hc2_zero_tesla: float, tc_kelvin: float)
 def gl_hc2(t_kelvin: ArrayLike, hc2_zero_tesla: float, tc_kelvin: float) -> NDArray[np.float64]:
     """Ginzburg-Landau empirical form Hc2(T) = Hc2(0) (1 - t^2)/(1 + t^2), t = T/Tc, in tesla.
 
-    Our reading of the "Ginzburg-Landau model" of Li et al. (2025), Fig. 3d (no formula printed). Its slope at Tc is -Hc2(0)/Tc (see
-    :func:`slope_at_tc`). ValueError for T < 0, T > Tc, Tc <= 0 or Hc2(0) < 0.
+    Our reading of the "Ginzburg-Landau model" of Li et al. (2025), Fig. 3d (no formula printed).
+    Its slope at Tc is -Hc2(0)/Tc (see :func:`slope_at_tc`). ValueError for T < 0, T > Tc, Tc <= 0 or Hc2(0) < 0.
     """
     _reduced_temperature(t_kelvin, tc_kelvin)
     if not np.isfinite(hc2_zero_tesla) or hc2_zero_tesla < 0:
