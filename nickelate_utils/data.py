@@ -435,7 +435,8 @@ def load_source(name: str | Path, data_dir: str | Path | None = None) -> pd.Data
         else:
             frame[column] = frame[column].astype(object)
     numeric = [c for c in columns if declared[c].get("type") in ("number", "integer")]
-    check_rows(shown, [(c, ~np.isfinite(frame[c].to_numpy(dtype=float)), "not a finite number") for c in numeric])
+    check_rows(shown, [(c, pd.Series(~np.isfinite(frame[c].to_numpy(dtype=float))), "not a finite number")
+                       for c in numeric])
     frame.attrs["provenance"] = TableInfo(
         package="source",
         resource=spec["name"],
