@@ -8,6 +8,7 @@ by ``pymatgen.core``. Statistics: ``scipy.stats``. Uncertainties: ``uncertaintie
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from dataclasses import dataclass
@@ -132,6 +133,14 @@ def max_substitution(flux: pd.DataFrame) -> pd.DataFrame:
     return best.sort_values("radius_angstrom", ascending=False).reset_index(drop=True)
 
 
+@functools.lru_cache(maxsize=4)
+def _all_permutations(n: int) -> np.ndarray:
+    """All n! permutations of range(n), one per row (read-only, cached: n = 9 takes 0.2 s)."""
+    perms = np.array(list(itertools.permutations(range(n))), dtype=np.intp)
+    perms.setflags(write=False)
+    return perms
+
+
 @dataclass(frozen=True)
 class RankTest:
     """Spearman's rank correlation with its exact permutation p-values."""
@@ -173,7 +182,7 @@ def exact_spearman_test(x: np.ndarray, y: np.ndarray) -> RankTest:
     norm = math.sqrt(float((rx**2).sum() * (ry**2).sum()))
     if norm == 0:
         raise ValueError("a constant sample has no rank correlation")
-    perms = np.array(list(itertools.permutations(range(x.size))), dtype=np.intp)
+    perms = _all_permutations(int(x.size))
     null = (ry[perms] * rx).sum(axis=1) / norm
     rho = float((rx * ry).sum() / norm)
     eps = 1e-12
@@ -425,15 +434,14 @@ def _rows(flux: pd.DataFrame, columns: str, mask: pd.Series | None = None) -> tu
 
 def claims(data_dir: str | Path | None = None) -> list[Claim]:  # noqa: PLR0915 - one entry per line
     """Chapter 1 claims: the register entries of data/growth/claims.csv with the book's values."""
-    from nickelate_utils.claims import printed_value
-
     flux = load_table(PACKAGE, "flux_growth", data_dir)
     cells_raw = load_table(PACKAGE, "cell_parameters", data_dir).set_index("compound")
     cells = cell_table(cells_raw.reset_index())
     best = max_substitution(flux).set_index("rare_earth")
     at21 = flux[flux["flux_la_to_r"] == "2:1"].set_index("rare_earth")["r_eds"]
-    lam = float(printed_value(PACKAGE, "G90", data_dir))
-    pv = lambda cid: printed_value(PACKAGE, cid, data_dir)  # noqa: E731
+    printed = load_table(PACKAGE, "claims", data_dir).set_index("claim_id")["paper_value"]
+    pv = printed.__getitem__  # the paper's value of an entry, as printed
+    lam = float(pv("G90"))
     computed: dict[str, Computed] = {}
 
     # --- maxima, split, trend (Fig. 1j, Extended Data Fig. 2) ---

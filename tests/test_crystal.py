@@ -8,11 +8,22 @@ import pytest
 from uncertainties import ufloat
 
 from nickelate_utils.crystal import (
+    absorption_coefficient_per_mm,
     average_inplane_constant,
+    bragg_angle_deg,
     calculated_density,
+    cmcm_axes_from_p21m,
+    d001_monoclinic,
+    f000_electrons,
     formula_weight,
+    independent_reflections_2m,
     inplane_distortion,
+    linear_absorption_per_mm,
+    mass_attenuation_cm2_g,
+    max_indices,
     monoclinic_volume,
+    photon_energy_ev,
+    theta_min_deg,
 )
 
 
@@ -61,3 +72,62 @@ def test_bad_density_inputs() -> None:
         calculated_density(600.0, 0, 300.0)
     with pytest.raises(ValueError, match="volume must be positive"):
         calculated_density(600.0, 2, -1.0)
+
+
+def test_f000_counts_electrons() -> None:
+    assert f000_electrons("NaCl", 4) == 4 * (11 + 17)  # rock salt: 112
+    assert f000_electrons("La3Ni2O7", 2) == 2 * (3 * 57 + 2 * 28 + 7 * 8)  # 566, Extended Data Table 1
+    with pytest.raises(ValueError, match="Z must be"):
+        f000_electrons("NaCl", 0)
+
+
+def test_photon_energy_of_mo_kalpha() -> None:
+    assert photon_energy_ev(0.71073) == pytest.approx(12398.42 / 0.71073, rel=1e-6)
+
+
+def test_theta_min_from_d001() -> None:
+    # cubic a = 10 A, lambda = 1 A: largest d = 10 A, sin(theta) = 0.05
+    assert theta_min_deg(10.0, 10.0, 10.0, 90.0, 1.0) == pytest.approx(math.degrees(math.asin(0.05)))
+    # Extended Data Table 1: 1.984 deg for La3Ni2O7 from d(001) = c sin(beta)
+    d = d001_monoclinic(10.6173, 104.817)
+    assert d == pytest.approx(10.6173 * math.sin(math.radians(104.817)))
+    assert bragg_angle_deg(d, 0.71073) == pytest.approx(1.984, abs=5e-4)
+
+
+def test_reflection_count_on_a_cubic_cell_by_hand() -> None:
+    # a = b = c = 1 A, beta = 90 deg, 1/d <= 1.5 A^-1: the 6 points of shell 1 and 12 of shell 2.
+    # 2/m orbits: {100,-100}, {001,00-1}, {010,0-10} (absent: 0k0, k odd), {110,...} (4), {011,...} (4),
+    # {101,-10-1}, {10-1,-101}: 6 independent reflections, 7 without the screw-axis absence.
+    lam = 2 * math.sin(math.radians(30.0)) / 1.5
+    assert independent_reflections_2m(1.0, 1.0, 1.0, 90.0, 30.0, lam) == 6
+    assert independent_reflections_2m(1.0, 1.0, 1.0, 90.0, 30.0, lam, remove_21_absences=False) == 7
+    assert max_indices(1.0, 1.0, 1.0, 90.0, 30.0, lam) == (1, 1, 1)
+    with pytest.raises(ValueError, match="theta_max"):
+        max_indices(1.0, 1.0, 1.0, 90.0, 95.0, lam)
+
+
+def test_independent_reflections_of_extended_data_table_1() -> None:
+    assert independent_reflections_2m(5.4370, 5.3978, 10.6173, 104.817, 33.132, 0.71073) == 1255
+    assert max_indices(5.4370, 5.3978, 10.6173, 104.817, 33.132, 0.71073) == (8, 8, 16)
+
+
+def test_absorption_against_a_hand_computation() -> None:
+    # fcc Ni, a = 3.524 A, Z = 4: rho = 4 * 58.6934 / (N_A a^3) = 8.91 g/cm^3; mu = rho * (mu/rho)
+    energy = photon_energy_ev(0.71073)
+    vol = 3.524**3
+    rho = 4 * 58.6934 / (6.02214076e23 * vol * 1e-24)
+    for table in ("Elam", "Chantler"):
+        by_hand = rho * mass_attenuation_cm2_g("Ni", energy, table) / 10.0
+        assert linear_absorption_per_mm("Ni", 4, vol, 0.71073, table) == pytest.approx(by_hand, rel=1e-9)
+    # the tabulated mu/rho of Ni at 17.4 keV is about 47 cm^2/g -> mu about 42 mm^-1
+    mu = absorption_coefficient_per_mm("Ni", 4, vol, 0.71073)
+    assert mu.nominal_value == pytest.approx(41.6, rel=0.02)
+    assert 0 < mu.std_dev < 0.05 * mu.nominal_value
+    with pytest.raises(ValueError, match="unknown table"):
+        mass_attenuation_cm2_g("Ni", energy, "Henke")
+
+
+def test_cmcm_axes() -> None:
+    long_axis, b, c = cmcm_axes_from_p21m(5.4529, 5.3598, 10.4970, 105.053)
+    assert long_axis == pytest.approx(2 * 10.4970 * math.sin(math.radians(105.053)))
+    assert (b, c) == (5.4529, 5.3598)

@@ -48,10 +48,96 @@ def test_implied_substitution_inverts_the_formula_weight() -> None:
     assert growth.implied_substitution(m, "La3Ni2O7", "Sm") == pytest.approx(0.5)
 
 
+def test_exact_spearman_on_small_known_cases() -> None:
+    # n = 4, perfectly monotone: only the identity pairing reaches rho = 1 -> p_greater = 1/24, two-sided 2/24
+    t = growth.exact_spearman_test(np.array([1.0, 2.0, 3.0, 4.0]), np.array([10.0, 20.0, 30.0, 40.0]))
+    assert t.rho == pytest.approx(1.0)
+    assert t.p_greater == pytest.approx(1 / 24)
+    assert t.p_two_sided == pytest.approx(2 / 24)
+    assert t.n_permutations == 24
+    # n = 3, one swap: rho = 0.5, pairings with rho >= 0.5 are the identity and the two adjacent swaps -> 3/6
+    t3 = growth.exact_spearman_test(np.array([1.0, 2.0, 3.0]), np.array([2.0, 1.0, 3.0]))
+    assert t3.rho == pytest.approx(0.5)
+    assert t3.p_greater == pytest.approx(3 / 6)
+    # n = 9 with one transposition two ranks apart: sum d^2 = 8 ... rho = 1 - 6*8/720
+    x = np.arange(9.0)
+    y = x.copy()
+    y[[6, 8]] = y[[8, 6]]
+    assert growth.exact_spearman_test(x, y).rho == pytest.approx(1 - 6 * 8 / 720)
+    with pytest.raises(ValueError, match="n <= 10"):
+        growth.exact_spearman_test(np.arange(11.0), np.arange(11.0))
+    with pytest.raises(ValueError, match="equal length"):
+        growth.exact_spearman_test(np.arange(3.0), np.arange(4.0))
+
+
+def test_trend_split_separates_maxima_from_the_fixed_flux_series() -> None:
+    split = growth.trend_split(load_table("growth", "flux_growth"))
+    maxima, t_max = split["maxima"]
+    assert list(maxima["rare_earth"]) == ["Pr", "Nd", "Sm"]
+    assert t_max.p_greater == pytest.approx(1 / 6)  # three points can never reach 5 %
+    fixed, t_fix = split["fixed_flux"]
+    assert len(fixed) == 9
+    # Sm (0.97) above Nd (0.85) and Pr (0.95): sum d^2 = 6 -> rho = 1 - 36/720
+    assert t_fix.rho == pytest.approx(0.95)
+    assert 0 < t_fix.p_two_sided < 1e-3
+
+
+def test_eds_uncertainties_and_gap() -> None:
+    assert growth.eds_x_uncertainty(1.5, 0.1) == pytest.approx(1.5 * 1.5 / 3 * 0.1)
+    assert growth.eds_x_uncertainty(0.0) == 0.0
+    assert growth.eds_ratio_uncertainty(1.5, 0.1) == pytest.approx(0.15)
+    gap, sigma = growth.class_gap(np.array([0.95, 0.85]), np.array([0.83, 0.5]), 0.0)
+    assert gap == pytest.approx(0.02) and sigma == 0.0
+    with pytest.raises(ValueError, match="x must lie"):
+        growth.eds_x_uncertainty(3.5)
+
+
+def test_eds_table_is_normalised_to_three() -> None:
+    assert (growth.normalisation_residuals(load_table("growth", "flux_growth")).abs() < 0.005).all()
+
+
+def test_la_lbeta_overlaps_pr_lalpha() -> None:
+    pairs = growth.line_overlaps("La", "Pr", 20.0)
+    assert pairs[0][:2] == ("Lb1", "La1") and pairs[0][2] < 10.0  # 5.04 keV, a few eV apart
+    assert growth.line_overlaps("O", "Ni", 1.0) == []
+
+
+def test_growth_condition_helpers() -> None:
+    assert growth.oxygen_partial_pressure_bar() == pytest.approx(0.2122, abs=1e-4)
+    assert growth.oxygen_partial_pressure_bar(10.0, 1.0) == 10.0
+    assert growth.rietveld_gof(7.11, 3.27) == pytest.approx(2.1743, abs=1e-4)
+    with pytest.raises(ValueError, match="positive"):
+        growth.rietveld_gof(7.11, 0.0)
+
+
+def test_formula_weight_readings() -> None:
+    weights = {"La": 138.91, "Ni": 58.71, "O": 15.9994, "Sm": 150.35}
+    assert growth.formula_weight_from_table("La3Ni2O7", weights) == pytest.approx(646.1458)
+    with pytest.raises(ValueError, match="no atomic weight"):
+        growth.formula_weight_from_table("La3Ni2O7", {"La": 138.91})
+    from nickelate_utils.crystal import formula_weight
+
+    m = formula_weight("La2SmNi2O6.9")
+    assert growth.implied_oxygen_deficiency(m, "La2SmNi2O7") == pytest.approx(0.1)
+    readings = growth.composition_readings(656.85, 2, 296.26, 0.71073)
+    assert readings["F000"].iloc[0] == 576.0
+    assert readings["M_g_mol"].iloc[1:].to_numpy() == pytest.approx([656.85, 656.85])
+    assert (readings["F000"].iloc[1:].round() == 575).all()  # both readings give the table's F(000)
+
+
 def test_chapter_claims_statuses() -> None:
-    status = {c.claim_id: c.status for c in growth.claims()}
-    assert status["G1"] == status["G2"] == status["G3"] == "reproduced"
-    assert status["G4"] == "reproduced"  # Nd 0.85 counts as "x ~ 1" (edge case, see the note)
+    claims = growth.claims()
+    status = {c.claim_id: c.status for c in claims}
+    assert len(claims) >= 95
+    assert status["G1"] == status["G2"] == status["G3"] == "consistent"  # the paper with itself
+    assert status["G4"] == "discrepant"  # Eu 0.83 vs Nd 0.85: no gap between the classes
+    assert status["G5a"] == status["G5b"] == "consistent"
     assert status["G7"] == status["G8"] == "reproduced"
-    assert status["G12"] == "discrepant"  # nominal vs refined Sm occupancy, explained
+    assert status["G11"] == status["G12"] == status["G15"] == "discrepant"
+    assert status["G14"] == "reproduced" and status["G16"] == "consistent"
+    assert status["G17"] == status["G18"] == status["G19"] == status["G20"] == "reproduced"
+    assert status["G37"] == status["G38"] == "reproduced"
+    assert status["G26"] == status["G32"] == "discrepant"  # -8 <= k <= -8
+    assert status["G120"] == "reproduced"  # GOF = Rwp / Rexp
     assert status["G13"] == "not reproducible from public data"
+    assert not hasattr(growth, "NEAR_ONE")
