@@ -424,6 +424,8 @@ def test_chapter_claims_statuses() -> None:
     assert len(claims) >= 65
     for cid in ("R1", "R2", "R3", "R4", "R5", "R6", "R13"):
         assert claims[cid].status == "illustrated" and claims[cid].ours is None, cid
+    assert "does not return the input" in claims["R1"].note  # 68 K / 4 K: tail in the fit window
+    assert "returns the input" in claims["R5"].note and "does not" not in claims["R5"].note
     # the abstract's 21 GPa against the main text's 21.6 GPa: 0.6 > 0.5 + 0.05
     assert claims["R7"].status == "discrepant" and claims["R7"].ours == 21.6
     assert claims["R7"].tolerance == pytest.approx(0.55)
