@@ -21,12 +21,15 @@ fi
 if [ "$(id -u 2>/dev/null)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
   echo "chromium not found: installing Debian's chromium (apt-get install chromium)" >&2
   export DEBIAN_FRONTEND=noninteractive
-  if apt-get update -qq >&2 && apt-get install -y -qq --no-install-recommends chromium >&2 \
+  log=${TMPDIR:-/tmp}/find_chromium.$$.log
+  if apt-get update -qq >"$log" 2>&1 && apt-get install -y -qq --no-install-recommends chromium >>"$log" 2>&1 \
      && found=$(command -v chromium 2>/dev/null); then
+    rm -f "$log"
     echo "$found"
     exit 0
   fi
-  echo "installing chromium with apt-get failed: run \`apt-get install chromium\` (or set CHROMIUM=/path/to/chromium), then make test" >&2
+  tail -n 20 "$log" >&2
+  echo "installing chromium with apt-get failed (log: $log): run \`apt-get install chromium\` (or set CHROMIUM=/path/to/chromium), then make test" >&2
   exit 1
 fi
 echo "chromium not found: run \`sudo apt-get install chromium\` (or set CHROMIUM=/path/to/chromium), then make test" >&2
