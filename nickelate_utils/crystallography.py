@@ -248,6 +248,11 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
         computed[cid] = same_as(PACKAGE, "X27", data_dir, "Legend wavelength equals the SSRF wavelength of Methods.")
     for cid in ("X31", "X32"):
         computed[cid] = same_as(PACKAGE, "X30", data_dir, "Legend wavelength equals the BL10XU wavelength of Methods.")
+    for cid, pid in (("X33", "fig4a"), ("X34", "fig4b"), ("X35", "fig4c"), ("X41", "ed8d")):
+        lam = float(pan.loc[pid, "wavelength_angstrom"])
+        tth = two_theta_deg(list(window(pid)), lam)
+        computed[cid] = Computed(note=f"At lambda = {lam:g} A this Q range is 2theta = {tth[0]:.2f}-{tth[1]:.2f} deg "
+                                      "(derived, 2theta = 2 arcsin(lambda Q / 4 pi)).")
     lit = literature.loc["khasanov_tn"]
     computed["X25"] = Computed(
         value=float(lit["value"]), ours_printed=f"{float(lit['value']):g}",
