@@ -541,7 +541,8 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
             Reading("(1-t^2)/(1+t^2), slope at Tc", float(slope_gl),
                     "our assumption; the '3D GL' form of e.g. Shi et al., Nat. Commun. (2025), "
                     "doi:10.1038/s41467-025-63701-x, Fig. 2", "T/K"),
-            Reading("1-t^2 (parabolic), slope at Tc", float(slope_par), "Tinkham-type empirical form", "T/K"),
+            Reading("1-t^2 (parabolic), slope at Tc", float(slope_par),
+                    "alternative reading: the empirical parabolic form (the paper prints no formula)", "T/K"),
             Reading("WHH Hc2(0) from the (1-t^2)/(1+t^2) slope", float(whh_gl), whh_src, "T"),
             Reading("WHH Hc2(0) from the parabolic slope", float(whh_par), whh_src, "T"),
         ),
