@@ -368,6 +368,10 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
         return printed_value(PACKAGE, cid, data_dir)
 
     computed: dict[str, Computed] = {cid: same_as(PACKAGE, other, data_dir) for cid, other in SAME_AS.items()}
+    computed["R37"] = same_as(PACKAGE, "R23", data_dir, note=(
+        "Same number, but the legend says Fig. 3a shows pressures 'below 14.3 GPa' and Fig. 3b starts at 15.5 GPa, "
+        "while the main text cites 'Figs. 3a,b' for the 14.3 GPa transition: the 14.3 GPa curve is in Fig. 3a only "
+        "if 'below' means 'up to'."))
     computed.update(_round_trip_notes(tc, data_dir))
     computed["R7"] = same_as(PACKAGE, "R22", data_dir, note=(
         f"The abstract's {pv('R7')} GPa is not the rounding of the main text's {pv('R22')} GPa (which rounds to "
