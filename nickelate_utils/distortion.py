@@ -632,7 +632,9 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
             note="Necessary condition that public cells allow: " + "; ".join(
                 f"{c} over {s} ({st}): {e:.2uS} %" for c, s, st, e in excess_rows)
             + f". Smallest: {smallest_excess[3]:.2uS} %. Rests on a secondary film constant and an unverified "
-            "29.5 GPa cell; the paper's own minimum (La0.87Nd2.13Ni2O7) is D7.",
+            "29.5 GPa cell. Bulk La3Ni2O7 superconducts from about 14 GPa on, where its in-plane constant is larger "
+            "than at 29.5 GPa (no cell found), so the margin depends on which pressure the paper compared with. "
+            "The paper's own minimum (La0.87Nd2.13Ni2O7) is D7.",
         ),
         "D31": Computed(
             note=f"The annealed crystal's Cmcm cell (b ~ {legend.loc['edf4_la2sm', 'b_printed']}, c ~ "
