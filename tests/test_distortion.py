@@ -385,3 +385,20 @@ def test_literature_values_agree_with_the_records_table() -> None:
     assert values["wang2024_zero"] == tc.loc["wang2024", "tc_zero_kelvin"]
     assert values["schilling1993_tc"] == tc.loc["schilling1993", "tc_onset_kelvin"]
     assert values["gao1994_tc"] == tc.loc["gao1994", "tc_onset_kelvin"]
+
+
+def test_cited_references_expand_ranges() -> None:
+    assert dist.cited_references("nickelates (refs 1,2,8-10,12,16,18,22-28,30,36)") == [
+        1, 2, 8, 9, 10, 12, 16, 18, 22, 23, 24, 25, 26, 27, 28, 30, 36]
+    assert dist.cited_references("compared with those in superconducting states (refs 1,8,17)") == [1, 8, 17]
+    assert dist.cited_references("see ref. 8") == [8]
+    with pytest.raises(ValueError, match="no reference list"):
+        dist.cited_references("no citation here")
+    with pytest.raises(ValueError, match="reversed range '10-8'"):
+        dist.cited_references("refs 10-8")
+
+
+def test_record_claims_say_which_cited_works_were_read() -> None:
+    note = {c.claim_id: c.note for c in dist.claims()}["D9"]
+    assert "The text cites 17 works" in note
+    assert "none read for refs 2, 10, 23, 24, 25, 27, 28, 36" in note
