@@ -358,7 +358,8 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
             f"(numerical error "
             f"{n_err:.0e}); Eq. 2 gives {pv['M1']}. Readings that fit {pv['M1']}: Eq. 2 is an approximate formula "
             f"(its coefficient 1.6 matches h ~ d, not h/d ~ 0.1); a chi = -1 cylinder {h_for_paper:.1f} um thick "
-            f"(the dimensions are 'approximate'); the chi = 0 magnetometric factor is {n_m:.3f}, further away.",
+            f"(the dimensions are 'approximate'); the chi = 0 magnetometric factor is {n_m:.3f}, further away. "
+            "The thickness printed twice as 20 um (M24, M26) favours the first reading.",
         ),
         "M2": Computed(
             value=(v := dm.internal_susceptibility(chi0["ZFC"], n_paper)).nominal_value,
