@@ -4,7 +4,7 @@
 #               (requirements-test.txt), build the book, then run every test
 # Other targets: make outputs (refresh the stored .ipynb outputs after a deliberate change),
 # make checksums (record new sha256 of edited data files; PKG=<package> for one), make bench,
-# make lock (recompile the pinned sets from pyproject.toml), make clean.
+# make pdf (the book as one PDF), make lock (recompile the pinned sets from pyproject.toml), make clean.
 
 PYTHON ?= python3.11
 VENV   := .venv
@@ -14,7 +14,7 @@ TEST_STAMP := $(VENV)/.installed-test
 HTML   := _build/html
 MATHJAX := _vendor/mathjax/tex-svg.js
 
-.PHONY: venv book browser test outputs checksums validate lint bench lock clean
+.PHONY: venv book browser test pdf outputs checksums validate lint bench lock clean
 
 venv: $(STAMP)
 
@@ -54,6 +54,11 @@ browser:
 test: browser $(TEST_STAMP) $(MATHJAX)
 	$(PY) tools/build_book.py
 	CHROMIUM="$$(cat _build/.chromium)" $(PY) -m pytest -n 2 --dist loadscope
+
+# The whole book as one PDF, printed by the same Chromium (needs the test set: playwright, pypdf).
+pdf: browser $(TEST_STAMP) $(MATHJAX)
+	test -f $(HTML)/index.html || $(PY) tools/build_book.py
+	CHROMIUM="$$(cat _build/.chromium)" $(PY) tools/make_pdf.py
 
 outputs: $(STAMP)
 	$(PY) tools/refresh_outputs.py $(NB)
