@@ -13,8 +13,11 @@ Source-data layout (Fig. 1l, 1k)
 --------------------------------
 The lattice parameters of the other compositions (Supplementary Figs 2-3 of the paper) are not
 public. If a table ``<data_dir>/source/lattice_parameters.csv`` exists, :func:`load_source_lattice`
-reads it and the chapter draws the full Delta dome from it. Its layout (CSV, UTF-8, one row per
-composition of Extended Data Table 2, header required, extra columns ignored):
+reads it, the chapter draws the full Delta dome from it, and the register entries D5 (dome, largest
+Delta at La0.87Nd2.13Ni2O7 and La1.57Sm1.43Ni2O7), D6 (a_average minimum at Nd, x = 2.13) and D21
+(a_average non-monotonic) are recomputed from it (``from_source_data``) instead of being not public.
+Its layout (CSV, UTF-8, one row per composition of Extended Data Table 2, header required, extra
+columns ignored):
 
 ==================  ======================================================================
 column              meaning
@@ -443,6 +446,36 @@ def delta_ranking(table: pd.DataFrame) -> list[str]:
     return list(table.loc[nominal.sort_values(ascending=False).index, "composition"])
 
 
+def max_substitution_rows(table: pd.DataFrame) -> pd.DataFrame:
+    """One row per rare earth: the composition with the largest x (the 'maximum substitution'
+    of Fig. 1k), ordered by decreasing R3+ radius (La first)."""
+    if table.empty or not {"rare_earth", "x"} <= set(table.columns):
+        raise ValueError("need a non-empty table with 'rare_earth' and 'x' columns")
+    order = {el: i for i, el in enumerate(RARE_EARTHS)}
+    best = table.loc[table.groupby("rare_earth")["x"].idxmax()]
+    return best.assign(_o=best["rare_earth"].map(order)).sort_values("_o").drop(columns="_o").reset_index(drop=True)
+
+
+def is_dome(values: Sequence[Number]) -> bool:
+    """True if a sequence rises to an interior maximum and falls after it (unimodal, maximum at
+    neither end): the 'dome shape' of Fig. 1l, tested on nominal values."""
+    v = [_nominal(x) for x in values]
+    if len(v) < 3:
+        raise ValueError(f"a dome needs at least three points, got {len(v)}")
+    top = int(np.argmax(v))
+    if top in (0, len(v) - 1):
+        return False
+    rising = all(b >= a for a, b in zip(v[:top], v[1:top + 1], strict=True))
+    falling = all(b <= a for a, b in zip(v[top:-1], v[top + 1:], strict=True))
+    return rising and falling
+
+
+def is_monotonic(values: Sequence[Number]) -> bool:
+    """True if a sequence never changes direction (nominal values)."""
+    d = np.diff([_nominal(x) for x in values])
+    return bool(np.all(d >= 0) or np.all(d <= 0))
+
+
 def sc_state_constants(sc: pd.DataFrame) -> pd.DataFrame:
     """Primitive in-plane constant of each superconducting-state cell of ``sc_state_lattice``."""
     out = sc[["source_id", "system", "ref_in_paper", "condition", "status", "doi"]].copy()
@@ -720,4 +753,42 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
             "legend's rounding.",
         ),
     }
+    computed.update(_source_claims(data_dir))
     return build_claims(CHAPTER, PACKAGE, computed, data_dir)
+
+
+def _source_claims(data_dir: str | Path | None) -> dict[str, Computed]:
+    """D5, D6, D21 recomputed from the authors' lattice parameters, when
+    ``<data_dir>/source/lattice_parameters.csv`` exists (otherwise they stay not public)."""
+    source = load_source_lattice(data_dir)
+    if source is None:
+        return {}
+    full = source_distortion_table(source)
+    best = max_substitution_rows(full)
+    ref = (f"lib:authors' source data, source/{SOURCE_FILE}",)
+    ranking = delta_ranking(full)
+    smallest = best.loc[best["a_average_angstrom"].map(_nominal).idxmin()]
+
+    def listing(col: str, fmt: str, unit: str = "") -> str:
+        return ", ".join(f"{r}: {_nominal(v):{fmt}}{unit}" for r, v in zip(best["rare_earth"], best[col], strict=True))
+
+    return {
+        "D5": Computed(
+            agrees=is_dome(best["delta"]) and ranking[:2] == ["La0.87Nd2.13Ni2O7", "La1.57Sm1.43Ni2O7"],
+            inputs=ref, method="nickelate_utils.distortion.is_dome", from_source_data=True,
+            note=f"Maximum-substitution Delta by R: {listing('delta', '.5f')}; "
+            f"largest Delta overall: {', '.join(ranking[:2])}.",
+        ),
+        "D6": Computed(
+            agrees=str(smallest["rare_earth"]) == "Nd" and f"{float(smallest['x']):.2f}" == "2.13",
+            inputs=ref, method="nickelate_utils.distortion.max_substitution_rows", from_source_data=True,
+            note=f"Smallest a_average at maximum substitution: {smallest['composition']} "
+            f"({_nominal(smallest['a_average_angstrom']):.4f} A).",
+        ),
+        "D21": Computed(
+            agrees=not is_monotonic(best["a_average_angstrom"]),
+            inputs=ref, method="nickelate_utils.distortion.is_monotonic", from_source_data=True,
+            note="a_average at maximum substitution, in order of decreasing R3+ radius: "
+            + listing("a_average_angstrom", ".4f", " A") + ".",
+        ),
+    }

@@ -402,3 +402,41 @@ def test_record_claims_say_which_cited_works_were_read() -> None:
     note = {c.claim_id: c.note for c in dist.claims()}["D9"]
     assert "The text cites 17 works" in note
     assert "none read for refs 2, 10, 23, 24, 25, 27, 28, 36" in note
+
+
+def test_dome_and_monotonic() -> None:
+    assert dist.is_dome([1.0, 3.0, 2.0, 0.5])
+    assert not dist.is_dome([1.0, 2.0, 3.0])  # maximum at the end
+    assert not dist.is_dome([1.0, 3.0, 1.0, 2.0])  # a second rise
+    with pytest.raises(ValueError, match="at least three points, got 2"):
+        dist.is_dome([1.0, 2.0])
+    assert dist.is_monotonic([3.0, 2.0, 2.0, 1.0]) and not dist.is_monotonic([1.0, 3.0, 2.0])
+
+
+def test_max_substitution_rows_keep_the_largest_x_per_rare_earth() -> None:
+    frame = pd.DataFrame({"rare_earth": ["Sm", "La", "Sm", "Nd"], "x": [0.97, 0.0, 1.43, 2.13],
+                          "composition": ["a", "b", "c", "d"]})
+    best = dist.max_substitution_rows(frame)
+    assert list(best["rare_earth"]) == ["La", "Nd", "Sm"] and list(best["composition"]) == ["b", "d", "c"]
+    with pytest.raises(ValueError, match="'rare_earth' and 'x'"):
+        dist.max_substitution_rows(pd.DataFrame())
+
+
+def test_source_data_turn_the_dome_claims_into_recomputes(data_copy: Path) -> None:
+    """With the authors' lattice table in data/source/ (here the SYNTHETIC fixture), D5, D6 and D21
+    are recomputed from it; without it they stay not reproducible."""
+    before = {c.claim_id: c for c in dist.claims(data_copy)}
+    assert before["D5"].status == "not reproducible from public data"
+    (data_copy / "source").mkdir()
+    (data_copy / "source" / dist.SOURCE_FILE).write_text(GOOD)
+    after = {c.claim_id: c for c in dist.claims(data_copy)}
+    for cid in ("D5", "D6", "D21"):
+        assert after[cid].from_source_data and after[cid].kind == "recompute", cid
+    # the fixture is built as a dome with Nd2.13 and Sm1.43 on top and the a_average minimum at Nd
+    assert after["D5"].status == after["D6"].status == after["D21"].status == "reproduced"
+    assert "La0.87Nd2.13Ni2O7" in after["D6"].note
+    # a source table without the dome makes D5 discrepant
+    nd_row = "La0.87Nd2.13Ni2O7,Nd,2.13,"
+    flat = GOOD.replace(nd_row + "5.4600,0.0010,5.3300", nd_row + "5.4400,0.0010,5.3950")
+    (data_copy / "source" / dist.SOURCE_FILE).write_text(flat)
+    assert {c.claim_id: c for c in dist.claims(data_copy)}["D5"].status == "discrepant"
