@@ -243,3 +243,13 @@ def cmcm_axes_from_p21m(a_angstrom: Number, b_angstrom: Number, c_angstrom: Numb
     cell (the larger first), as in Extended Data Fig. 4 of Li et al. (2025)."""
     long_axis = 2 * d001_monoclinic(c_angstrom, beta_deg)
     return long_axis, a_angstrom, b_angstrom
+
+
+def absent_cmcm(hkl: np.ndarray) -> np.ndarray:
+    """Reflections forbidden in Cmcm (No. 63, standard setting; International Tables Vol. A):
+    hkl: h+k odd (C centring); h0l: h or l odd (c glide); 0kl: k odd. Hand-written from the
+    reflection conditions of the space-group table."""
+    h, k, l_ = hkl[:, 0], hkl[:, 1], hkl[:, 2]
+    centring = (h + k) % 2 != 0
+    c_glide = (k == 0) & ((h % 2 != 0) | (l_ % 2 != 0))
+    return centring | c_glide

@@ -23,6 +23,7 @@ from uncertainties.core import AffineScalarFunc
 
 from nickelate_utils.claims import Claim, Computed, Reading, build_claims, printed_ufloat, same_as
 from nickelate_utils.crystal import (
+    absent_cmcm,
     absorption_coefficient_per_mm,
     average_inplane_constant,
     bragg_angle_deg,
@@ -635,6 +636,15 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:  # noqa: PLR0915 
             note=f"Annealed crystal (Ext. Data Fig. 4) against the as-grown cell (Ext. Data Table 1): {diff:+.4f} A. "
             "Readings: the anneal (oxygen uptake) changes the in-plane axes at the 0.1 % level, or the legend's '~' "
             "rounds loosely; the public text gives no refined cell of the annealed crystal to decide.")
+    zone_0kl_k_odd = np.array([[0, k, l_] for k in range(1, 6, 2) for l_ in range(-4, 5)])
+    zone_h0l_l_odd = np.array([[h, 0, l_] for h in range(-4, 5) for l_ in range(1, 6, 2)])
+    computed["G247"] = Computed(
+        agrees=bool(absent_cmcm(zone_0kl_k_odd).all() and absent_cmcm(zone_h0l_l_odd).all()),
+        inputs=("claim:G143", "const:reflection conditions of Cmcm (ITA No. 63)"),
+        method="nickelate_utils.crystal.absent_cmcm",
+        note="Cmcm (standard setting, a the long axis as in the legend) forbids every 0kl with k odd (C centring) and "
+        "every h0l with l odd (c glide): the violations the legend reports are exactly the ones that rule Cmcm out; "
+        "the images themselves are not public.")
     computed["G162"] = Computed(
         value=oxygen_per_formula(float(pv("G149"))), ours_printed="7.00", inputs=("claim:G149",),
         method="nickelate_utils.growth.oxygen_per_formula",

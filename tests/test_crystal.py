@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 from uncertainties import ufloat
 
@@ -131,3 +132,10 @@ def test_cmcm_axes() -> None:
     long_axis, b, c = cmcm_axes_from_p21m(5.4529, 5.3598, 10.4970, 105.053)
     assert long_axis == pytest.approx(2 * 10.4970 * math.sin(math.radians(105.053)))
     assert (b, c) == (5.4529, 5.3598)
+
+
+def test_cmcm_reflection_conditions() -> None:
+    from nickelate_utils.crystal import absent_cmcm
+
+    hkl = np.array([[0, 1, 0], [0, 1, 2], [0, 2, 1], [1, 0, 1], [2, 0, 2], [1, 1, 0], [1, 2, 3]])
+    assert absent_cmcm(hkl).tolist() == [True, True, False, True, False, False, True]
