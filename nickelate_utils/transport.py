@@ -27,7 +27,6 @@ media, annealing sets, oxygen content, differences of printed numbers) and :func
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -38,12 +37,22 @@ from nickelate_utils.claims import (
     Computed,
     Reading,
     build_claims,
-    printed_ufloat,
     printed_value,
     rule_tolerance,
     same_as,
 )
 from nickelate_utils.data import DataError, load_table
+from nickelate_utils.transport_checks import (  # noqa: F401 - re-exported
+    annealing_conditions,
+    crystals_with_tc_zero,
+    highest_pressure_gpa,
+    onset_zero_span_kelvin,
+    oxygen_content,
+    pressure_media,
+    pressure_trend,
+    tc_difference_kelvin,
+    within_range,
+)
 from nickelate_utils.transport_criteria import (  # noqa: F401 - re-exported
     DEVIATION_FRACTION,
     ZERO_FRACTION,
@@ -113,77 +122,6 @@ Bloch-Grüneisen comparison curve of claim R102; the chapter shows 200-600 K."""
 
 OPTIMAL_ANNEALING = "pO2 = 1.5 bar, 10 days"
 """Annealing label of ``tc_pressure.csv`` for the condition the main text calls optimal."""
-
-
-# --------------------------------------------------------------------------- small methods
-
-
-def onset_zero_span_kelvin(tc_onset_printed: str, tc_zero_printed: str):  # type: ignore[no-untyped-def]
-    """Tc_onset - Tc_zero (K) of two printed values, with their rounding (``printed_ufloat``)."""
-    return printed_ufloat(tc_onset_printed) - printed_ufloat(tc_zero_printed)
-
-
-def tc_difference_kelvin(higher_printed: str, lower_printed: str):  # type: ignore[no-untyped-def]
-    """Difference of two printed temperatures (K), with their rounding."""
-    return printed_ufloat(higher_printed) - printed_ufloat(lower_printed)
-
-
-def pressure_trend(p_gpa: Sequence[float], tc_kelvin: Sequence[float]) -> str:
-    """'increasing' (strictly), 'non-decreasing' (with flat steps) or 'not monotonic' for Tc
-    ordered by pressure. ValueError for unequal lengths or fewer than 2 points."""
-    p, tc = np.asarray(p_gpa, float), np.asarray(tc_kelvin, float)
-    if p.shape != tc.shape or p.size < 2:
-        raise ValueError("need at least 2 (pressure, Tc) pairs of equal length")
-    steps = np.diff(tc[np.argsort(p)])
-    if np.all(steps > 0):
-        return "increasing"
-    if np.all(steps >= 0):
-        return "non-decreasing"
-    return "not monotonic"
-
-
-def highest_pressure_gpa(printed_pressures: Iterable[str]) -> str:
-    """The highest of printed pressures, as printed. ValueError if none is given."""
-    values = list(printed_pressures)
-    if not values:
-        raise ValueError("no pressures given")
-    return max(values, key=lambda s: float(s))
-
-
-def within_range(value_printed: str, low_printed: str, high_printed: str) -> bool:
-    """low <= value <= high for three printed numbers."""
-    return float(low_printed) <= float(value_printed) <= float(high_printed)
-
-
-def pressure_media(tc_table: pd.DataFrame, compound: str, crystal: str | None = None) -> set[str]:
-    """Pressure-transmitting media stated for a compound (optionally one crystal) in ``tc_pressure``."""
-    rows = tc_table[tc_table["compound"] == compound]
-    if crystal is not None:
-        rows = rows[rows["crystal"] == crystal]
-    return set(rows["medium"])
-
-
-def annealing_conditions(tc_table: pd.DataFrame, compound: str, crystals: Iterable[str]) -> dict[str, str]:
-    """Annealing stated by the legends for each crystal (one label per crystal).
-    DataError if a crystal is missing or has two different labels."""
-    out: dict[str, str] = {}
-    for crystal in crystals:
-        labels = set(tc_table.loc[(tc_table["compound"] == compound) & (tc_table["crystal"] == crystal), "annealing"])
-        if len(labels) != 1:
-            raise DataError(f"tc_pressure.csv: crystal {crystal} of {compound} has annealing {sorted(labels)}")
-        out[crystal] = labels.pop()
-    return out
-
-
-def crystals_with_tc_zero(tc_table: pd.DataFrame, compound: str) -> set[str]:
-    """Crystals of a compound with a stated Tc_zero value."""
-    rows = tc_table[(tc_table["compound"] == compound) & tc_table["tc_zero_kelvin"].notna()]
-    return set(rows["crystal"])
-
-
-def oxygen_content(delta_printed: str):  # type: ignore[no-untyped-def]
-    """Oxygen content 7 - delta of La2SmNi2O7-delta from a printed delta such as ``0.00(2)``."""
-    return 7 - printed_ufloat(delta_printed)
 
 
 def cooling_pressure_band_gpa(data_dir: str | Path | None = None) -> float:
@@ -413,14 +351,14 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
     computed["R8"] = Computed(
         agrees=trend_on != "not monotonic" and trend_ze != "not monotonic",
         inputs=tuple(f"claim:{c}" for c in ("R1", "R2", "R3", "R4", "R5", "R6", "R22", "R23", "R24")),
-        method="nickelate_utils.transport.pressure_trend",
+        method="nickelate_utils.transport_checks.pressure_trend",
         note=f"onset {trend_on} ({', '.join(f'{v:g}' for v in on6)} K), zero {trend_ze} "
         f"({', '.join(f'{v:g}' for v in ze6)} K) at {', '.join(f'{v:g}' for v in p6)} GPa: the onset is flat "
         "between the first two pressures, so 'both increase' holds only in the weak sense.")
     span = onset_zero_span_kelvin(pv("R5"), pv("R6"))
     computed["R12"] = Computed(
         value=span.nominal_value, uncertainty=span.std_dev, inputs=("claim:R5", "claim:R6"),
-        method="nickelate_utils.transport.onset_zero_span_kelvin",
+        method="nickelate_utils.transport_checks.onset_zero_span_kelvin",
         note=f"The paper does not define the width. Read as Tc_onset - Tc_zero, the printed 92 K and 73 K give "
         f"{span.nominal_value:.0f} K, about twice '~10 K'. Readings that fit ~10 K: a 10-90 % (or 90 % to 10 %) width "
         "of the measured curve, which is not public, with a tail of about 9 K between the 10 % point and zero. The "
@@ -428,7 +366,7 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
     diff = tc_difference_kelvin(pv("R15"), pv("R5"))
     computed["R18"] = Computed(
         agrees=bool(diff.nominal_value > 2 * diff.std_dev),
-        inputs=("claim:R15", "claim:R5"), method="nickelate_utils.transport.tc_difference_kelvin",
+        inputs=("claim:R15", "claim:R5"), method="nickelate_utils.transport_checks.tc_difference_kelvin",
         note=f"difference {diff:.1uP} K (rounding of both printed values); 96 K against 92 K, both printed by "
         "the paper (a cross-check, not a reproduction). The 96 K onset belongs "
         "to crystals that never reach zero resistance (R19) while 92 K is the onset of a transition that does; with "
@@ -436,7 +374,7 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
     top = highest_pressure_gpa(pv(c) for c in LA_LEGEND_PRESSURES)
     computed["R20"] = Computed(
         value=float(top), ours_printed=top, inputs=tuple(f"claim:{c}" for c in LA_LEGEND_PRESSURES),
-        method="nickelate_utils.transport.highest_pressure_gpa",
+        method="nickelate_utils.transport_checks.highest_pressure_gpa",
         note=f"No legend or main-text sentence names {pv('R20')} GPa: the highest La2SmNi2O7 pressure named is "
         f"{top} GPa (crystal #6, Fig. 3b); Extended Data Figs 3 and 7 stop at {pv('R51')} GPa and "
         f"La1.57Sm1.43Ni2O7 (Extended Data Fig. 10) at {pv('R79')} GPa. Readings: a point of Fig. 4h "
@@ -446,24 +384,24 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
     computed["R34"] = Computed(
         agrees=OPTIMAL_ANNEALING in anneal.values() and len(set(anneal.values())) > 1,
         inputs=("claim:R31", "claim:R32", "claim:R44", "claim:R45", "claim:R56", "claim:R47", "claim:R52",
-                "claim:R58"), method="nickelate_utils.transport.annealing_conditions",
+                "claim:R58"), method="nickelate_utils.transport_checks.annealing_conditions",
         note="Legends: " + "; ".join(f"{k} {v}" for k, v in anneal.items()) + ". Read as the optimisation series "
         "(as grown, 2.5 bar, 7 days and the optimum) the citation is consistent; read as crystals annealed at the "
         "optimum it is not (#1, #2, #5). The optimum itself is not checkable (R33).")
     media6 = pressure_media(tc, LA, "#6")
     computed["R41"] = Computed(
         agrees=media6 == {"helium"}, inputs=("claim:R35", "claim:R39", "claim:R63"),
-        method="nickelate_utils.transport.pressure_media",
+        method="nickelate_utils.transport_checks.pressure_media",
         note=f"media of crystal #6 in the Fig. 3 and Extended Data Fig. 7 legends: {', '.join(sorted(media6))}")
     c1 = tc[(tc["compound"] == LA) & (tc["crystal"] == "#1")].iloc[0]
     computed["R43"] = Computed(
         agrees=bool(c1["annealing"] == "as grown" and float(c1["p_gpa"]) == float(pv("R42"))),
-        inputs=("claim:R10", "claim:R42"), method="nickelate_utils.transport.annealing_conditions",
+        inputs=("claim:R10", "claim:R42"), method="nickelate_utils.transport_checks.annealing_conditions",
         note="Extended Data Fig. 3a: crystal #1 (as-grown), helium, 21.0 GPa; the main text's 87.7 K onset cites "
         "that panel.")
     computed["R77"] = Computed(
         agrees=within_range(pv("R76"), pv("R73"), pv("R74")), inputs=("claim:R73", "claim:R74", "claim:R76"),
-        method="nickelate_utils.transport.within_range",
+        method="nickelate_utils.transport_checks.within_range",
         note="26.8 GPa is a point of the recompression from 19.8 to 28.1 GPa in paraffin; the onset at 28.1 GPa is "
         "not stated.")
     delta = re.search(r"([0-9.]+\([0-9]+\))", str(text["R94"]))
@@ -472,7 +410,7 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
     oxygen = oxygen_content(delta.group(1))
     computed["R95"] = Computed(
         value=oxygen.nominal_value, uncertainty=oxygen.std_dev, inputs=("claim:R94",),
-        method="nickelate_utils.transport.oxygen_content",
+        method="nickelate_utils.transport_checks.oxygen_content",
         note=f"TGA gives O{oxygen.nominal_value:.2f}({round(100 * oxygen.std_dev):d}) for crystals annealed at "
         "1.5 bar for 10 days; O7.8 would be an oxygen excess of 0.8 per formula unit, "
         "which no other number of the paper supports. "
@@ -481,7 +419,7 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
     media = pressure_media(tc, LA)
     computed["R96"] = Computed(
         agrees=media == {"helium"}, inputs=("claim:R49", "claim:R47"),
-        method="nickelate_utils.transport.pressure_media",
+        method="nickelate_utils.transport_checks.pressure_media",
         note=f"Media stated for La2SmNi2O7 in the legends: {', '.join(sorted(media))}. Crystal #3 ran in a "
         "paraffin-filled DAC (Extended Data Fig. 3c-e); the author contributions mention "
         "resistivity 'using helium and paraffin'. "
@@ -489,13 +427,13 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
     zero_set = crystals_with_tc_zero(tc, LA)
     computed["R98"] = Computed(
         agrees=zero_set == {"#6", "#7"}, inputs=("claim:R2", "claim:R4", "claim:R6", "claim:R11"),
-        method="nickelate_utils.transport.crystals_with_tc_zero",
+        method="nickelate_utils.transport_checks.crystals_with_tc_zero",
         note=f"crystals with a stated Tc zero: {', '.join(sorted(zero_set))}. Crystal #5 also reaches zero resistance "
         "(Extended Data Fig. 3h, 'near Tc zero') but has neither a value nor a Tc zero marker.")
     same = tc_difference_kelvin(pv("R11"), pv("R6"))
     computed["R99"] = Computed(
         agrees=bool(abs(same.nominal_value) <= 1.0 + 2 * same.std_dev),
-        inputs=("claim:R11", "claim:R6"), method="nickelate_utils.transport.tc_difference_kelvin",
+        inputs=("claim:R11", "claim:R6"), method="nickelate_utils.transport_checks.tc_difference_kelvin",
         note=f"difference {same:.1uP} K; only crystals #6 and #7 have a stated Tc zero (73 K at 21.6 and "
         "21.2 GPa): the same value in two "
         "crystals; the other crystals' transitions are only drawn.")
