@@ -460,7 +460,8 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:  # noqa: PLR0915 
         + ", ".join(f"{v:.2f}" for v in light) + "; Eu-Er " + ", ".join(f"{v:.2f}" for v in heavy)
         + f". Gap between Nd ({light.min():.2f}) and Eu ({heavy.max():.2f}) = {gap:.2f} +- {gap_sigma:.2f} "
         "(EDS, " + EDS_UNCERTAINTY_SOURCE + "): Eu at 0.83 is only 0.02 farther from 1 than Nd at 0.85, well "
-        "inside the uncertainty of that difference, so the table does not support the split. Only if EDS were exact (sigma from the 0.01 rounding, 2 sigma = 0.008) would it.")
+        "inside the uncertainty of that difference, so the table does not support the split. Only if EDS were "
+        "exact (sigma from the 0.01 rounding, 2 sigma = 0.008) would it.")
     split = trend_split(flux)
     t_all, t_max, t_fix = split["as_plotted"][1], split["maxima"][1], split["fixed_flux"][1]
     computed["G5"] = Computed(
