@@ -51,7 +51,10 @@ Every checked claim names its ``inputs`` and its ``method`` (dotted name of the
 ``reconstruction:<ID>``
     a curve generated from the paper value of entry ``<ID>``;
 ``const:<text>`` / ``lib:<text>``
-    a physical constant or a library table (e.g. ``lib:xraydb Elam cross sections``).
+    a physical constant or a library table (e.g. ``lib:xraydb Elam cross sections``);
+``source:<path>``
+    one of the authors' source-data files under ``data/source/`` (e.g.
+    ``source:resistivity/La2SmNi2O7_c6_21.6GPa_0T.csv``).
 
 :func:`evidence_errors` rejects a ``reproduced`` entry whose inputs contain its own paper value,
 directly or through a reconstruction generated from it (tests/test_claims.py runs it on the
@@ -122,7 +125,7 @@ TOLERANCE_RULE = (
 )
 
 _INPUT = re.compile(
-    r"^(?:(?P<scheme>claim|reconstruction|const|lib):(?P<rest>.+)"
+    r"^(?:(?P<scheme>claim|reconstruction|const|lib|source):(?P<rest>.+)"
     r"|(?P<package>[a-z0-9_]+)/(?P<resource>[a-z0-9_]+)#(?P<key>[^.]+)(?:\.(?P<columns>[A-Za-z0-9_+]+))?)$"
 )
 
@@ -371,7 +374,7 @@ def parse_input(ref: str) -> dict[str, str]:
     m = _INPUT.match(ref.strip())
     if not m:
         raise ValueError(f"input reference {ref!r} is not of the form package/resource#key[.col], "
-                         "claim:ID, reconstruction:ID, const:... or lib:...")
+                         "claim:ID, reconstruction:ID, const:..., lib:... or source:...")
     return {k: v for k, v in m.groupdict().items() if v is not None}
 
 

@@ -765,7 +765,7 @@ def _source_claims(data_dir: str | Path | None) -> dict[str, Computed]:
         return {}
     full = source_distortion_table(source)
     best = max_substitution_rows(full)
-    ref = (f"lib:authors' source data, source/{SOURCE_FILE}",)
+    ref = (f"source:{SOURCE_FILE}",)
     ranking = delta_ranking(full)
     smallest = best.loc[best["a_average_angstrom"].map(_nominal).idxmin()]
 

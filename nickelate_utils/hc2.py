@@ -516,7 +516,7 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
             fit = fit_hc2(pts["t_kelvin"], pts["h_tesla"], "gl")
             computed[cid] = Computed(
                 value=float(fit.hc2_zero_tesla.nominal_value), uncertainty=float(fit.hc2_zero_tesla.std_dev),
-                inputs=(f"lib:authors' source data, data/source/{SOURCE_FILE} ({crit} % points)",),
+                inputs=(f"source:{SOURCE_FILE}",),
                 method="nickelate_utils.hc2.fit_hc2", from_source_data=True,
                 note=f"GL (1-t^2)/(1+t^2) fit, Tc free, to the authors' {len(pts)} points of the {crit} % criterion.")
     for cid, crit, src in (("H4", 90, "H1"), ("H5", 50, "H2"), ("H6", 10, "H3")):

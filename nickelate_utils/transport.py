@@ -193,7 +193,7 @@ def _window_for(curve: Curve, data_dir: str | Path | None) -> tuple[float, float
 
 
 def _source_ref(curve: Curve) -> str:
-    return (f"lib:authors' source data, resistivity/{curve.compound}_c{curve.crystal[1:]}_"
+    return (f"source:resistivity/{curve.compound}_c{curve.crystal[1:]}_"
             f"{curve.p_gpa:g}GPa_{curve.h_tesla:g}T.csv")
 
 
@@ -235,7 +235,7 @@ def _source_claims(tc: pd.DataFrame, data_dir: str | Path | None) -> dict[str, C
         out.update(_source_shape_claims(sources, data_dir))
     except ValueError as exc:  # a sweep the criteria cannot read is reported, not hidden
         for cid in ("R9", "R13", "R14", "R19"):
-            out.setdefault(cid, Computed(agrees=False, from_source_data=True, inputs=("lib:authors' source data",),
+            out.setdefault(cid, Computed(agrees=False, from_source_data=True, inputs=("source:resistivity/",),
                                          method="nickelate_utils.transport_criteria.analyse_transition",
                                          note=f"the criteria cannot be applied to a measured sweep: {exc}"))
     return out
@@ -289,7 +289,7 @@ def _source_shape_claims(sources: pd.DataFrame, data_dir: str | Path | None) -> 
             measured_curve(SM, r.crystal, r.p_gpa, r.h_tesla, data_dir, sources) for r in sm.itertuples()) if c]
         out["R19"] = Computed(
             agrees=all(r.tc_zero_kelvin is None for r in res), from_source_data=True,
-            inputs=tuple(f"lib:authors' source data, resistivity/{Path(p).name}" for p in sm["path"]),
+            inputs=tuple(f"source:resistivity/{Path(p).name}" for p in sm["path"]),
             method="nickelate_utils.transport_criteria.tc_zero",
             note=f"{sum(r.tc_zero_kelvin is None for r in res)} of {len(res)} measured sweeps never reach 1 % of R_N",
         )
