@@ -138,13 +138,30 @@ def read_notebook(path: Path) -> Any:
 
 def _execute(path_str: str, timeout: int) -> tuple[str, dict[str, Any] | None, float, str | None]:
     """Worker: execute one notebook in its own folder; return (path, notebook or None, seconds,
-    error report or None)."""
+    error report or None).
+
+    The kernel talks over Unix sockets in a private temporary folder (``transport="ipc"``): with
+    TCP, kernels started at the same moment by parallel workers can pick the same free port and
+    die with "Address already in use"."""
+    import tempfile
+
     import nbformat
     from jupyter_cache.executors.utils import single_nb_execution
+    from jupyter_client.manager import KernelManager
 
     path = Path(path_str)
     nb = read_notebook(path)
-    result = single_nb_execution(nb, cwd=str(path.parent), timeout=timeout, allow_errors=False)
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="nb-kernel-") as sockets:
+        kernel = nb.metadata.get("kernelspec", {}).get("name", "python3")
+        km = KernelManager(kernel_name=kernel, transport="ipc", ip=str(Path(sockets) / "kernel"))
+        try:
+            result = single_nb_execution(nb, cwd=str(path.parent), timeout=timeout, allow_errors=False, km=km)
+        except Exception as exc:  # noqa: BLE001 - the kernel did not start or died: report, do not hang
+            return path_str, None, time.perf_counter() - start, _cell_error_report(exc, "")
+        finally:
+            if km.has_kernel:  # nbclient leaves a kernel it did not create running
+                km.shutdown_kernel(now=False)
     if result.err is not None:
         return path_str, None, result.time, _cell_error_report(result.err, result.exc_string or "")
     return path_str, nbformat.from_dict(nb), result.time, None
