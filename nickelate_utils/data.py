@@ -22,7 +22,9 @@ reader that every chapter calls for them.
 
 Validation is cached within a process by (file path, sha256 of its bytes, schema): a chapter
 that loads the same table twice, or ``all_claims()`` loading every package, validates each file
-once.
+once. Within a book build, the keys validated by the build's first step are handed to the
+notebook kernels (:data:`VALIDATED_ENV`), so a kernel re-reads but does not re-validate a file
+whose bytes and schema are unchanged.
 
 Nothing here writes to disk except :func:`rehash`, which is run on purpose (``make checksums``)
 after a deliberate edit, and only after every table validates.
@@ -187,7 +189,44 @@ def _raise_errors(errors: list[str]) -> None:
 
 
 _TABLE_CACHE: dict[tuple[str, str, str], pd.DataFrame] = {}
-"""Validated tables of this process, keyed by (resolved path, sha256 of the file, schema JSON)."""
+"""Validated tables of this process, keyed by (resolved path, sha256 of the file, sha256 of its
+schema/descriptor JSON)."""
+
+VALIDATED_ENV = "NICKELATE_VALIDATED"
+"""Environment variable naming a JSON file of keys validated earlier in the same build (written
+by ``tools/build_book.py`` after its validation step, read by the notebook kernels): a table whose
+(path, file sha256, schema sha256) is listed there is not validated again, only read. Any change
+to the file's bytes or to its schema changes the key, so it is validated as usual."""
+
+
+def _key(path: Path, digest: str, spec: dict[str, Any]) -> tuple[str, str, str]:
+    schema = hashlib.sha256(json.dumps(spec, sort_keys=True).encode()).hexdigest()
+    return (str(path.resolve()), digest, schema)
+
+
+@lru_cache(maxsize=4)
+def _validated_keys(registry: str, mtime_ns: int) -> frozenset[str]:
+    try:
+        return frozenset(json.loads(Path(registry).read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return frozenset()
+
+
+def _prevalidated(key: tuple[str, str, str]) -> bool:
+    import os
+
+    registry = os.environ.get(VALIDATED_ENV)
+    if not registry or not Path(registry).is_file():
+        return False
+    return "|".join(key) in _validated_keys(registry, Path(registry).stat().st_mtime_ns)
+
+
+def write_validated(path: str | Path) -> int:
+    """Write the keys of every table validated in this process to ``path`` (JSON); return how many.
+    Point :data:`VALIDATED_ENV` at it so that other processes of the same build skip them."""
+    keys = sorted("|".join(k) for k in _TABLE_CACHE)
+    Path(path).write_text(json.dumps(keys, indent=0) + "\n", encoding="utf-8")
+    return len(keys)
 
 
 def _cached(key: tuple[str, str, str]) -> pd.DataFrame | None:
@@ -243,16 +282,17 @@ def load_table(package: str, resource: str, data_dir: str | Path | None = None) 
     if not str(res.get("hash", "")).startswith("sha256:"):
         raise DataError(f"{shown}: the descriptor records no sha256 hash for this file; run `make checksums`")
     digest = sha256_of(path)
-    key = (str(path.resolve()), digest, json.dumps(res, sort_keys=True))
+    key = _key(path, digest, res)
     cached = _cached(key)
     if cached is not None:
         return cached
-    header_errors = _header_errors(res, path, shown)
-    if header_errors:
-        if str(res["hash"]).removeprefix("sha256:") != digest:
-            header_errors.insert(0, f"{shown}: checksum mismatch (the file changed after its checksum was recorded)")
-        _raise_errors(header_errors)
-    _raise_errors(_frictionless_errors(res, pkg_dir, shown))
+    if not _prevalidated(key):
+        header_errors = _header_errors(res, path, shown)
+        if header_errors:
+            if str(res["hash"]).removeprefix("sha256:") != digest:
+                header_errors.insert(0, f"{shown}: checksum mismatch (the file changed after its checksum was set)")
+            _raise_errors(header_errors)
+        _raise_errors(_frictionless_errors(res, pkg_dir, shown))
     fields = res["schema"]["fields"]
     dtypes = {f["name"]: _PANDAS_TYPES.get(f.get("type", "string"), "string") for f in fields}
     df = pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values=[""])
@@ -391,7 +431,7 @@ def load_source(name: str | Path, data_dir: str | Path | None = None) -> pd.Data
     shown = f"data/source/{relative}"
     spec = source_spec(relative)
     digest = sha256_of(path)
-    key = (str(path.resolve()), digest, json.dumps(spec, sort_keys=True))
+    key = _key(path, digest, spec)
     cached = _cached(key)
     if cached is not None:
         return cached
@@ -413,16 +453,16 @@ def load_source(name: str | Path, data_dir: str | Path | None = None) -> pd.Data
     duplicated = sorted({h for h in header if header.count(h) > 1})
     if duplicated:
         raise DataError(f"{shown}, line 1: duplicate column(s) {', '.join(duplicated)}")
-    fields = [declared.get(h, {"name": h, "type": "any"}) for h in header]
-    from frictionless import Resource
+    if not _prevalidated(key):
+        from frictionless import Resource
 
-    resource = Resource(
-        {"name": spec["name"], "path": path.name, "format": "csv", "schema": {"fields": fields}},
-        basepath=str(path.parent),
-    )
-    report = resource.validate()
-    errors = [_located(shown, err) for task in report.tasks for err in task.errors]
-    _raise_errors(errors)
+        fields = [declared.get(h, {"name": h, "type": "any"}) for h in header]
+        resource = Resource(
+            {"name": spec["name"], "path": path.name, "format": "csv", "schema": {"fields": fields}},
+            basepath=str(path.parent),
+        )
+        report = resource.validate()
+        _raise_errors([_located(shown, err) for task in report.tasks for err in task.errors])
     columns = [c for c in declared if c in header]
     frame = pd.read_csv(path, usecols=columns, dtype={c: "string" for c in columns}, keep_default_na=False)
     frame = frame[columns]

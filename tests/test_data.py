@@ -236,6 +236,36 @@ def test_validation_is_cached_by_path_and_checksum(data_copy: Path, monkeypatch:
         load_source("hc2/fig3d.csv", data_copy)
 
 
+def test_keys_validated_by_the_build_are_not_validated_again(
+    data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import frictionless
+
+    from nickelate_utils import data as data_module
+
+    _source(data_copy, "hc2/fig3d.csv", "criterion_percent,h_tesla,t_kelvin\n90,0,92\n")
+    validate_all(data_copy)
+    registry = tmp_path / "validated.json"
+    assert data_module.write_validated(registry) >= 30
+    monkeypatch.setattr(data_module, "_TABLE_CACHE", {})  # a new process (a notebook kernel)
+    monkeypatch.setenv(data_module.VALIDATED_ENV, str(registry))
+    calls = []
+    original = frictionless.Resource.validate
+
+    def counting(self: frictionless.Resource, *args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(frictionless.Resource, "validate", counting)
+    assert load_table("growth", "flux_growth", data_copy)["row_id"].iloc[0] == "a"
+    assert load_source("hc2/fig3d.csv", data_copy) is not None
+    assert calls == []  # read, not validated again
+    _replace_line(data_copy / "growth" / "flux_growth.csv", 2, "2.05", "2.06")  # new bytes: a new key
+    with pytest.raises(DataError, match="checksum mismatch"):
+        load_table("growth", "flux_growth", data_copy)
+    assert calls
+
+
 # --------------------------------------------------------------------------- data never becomes markup
 
 MARKUP = '<img src=x onerror=alert(1)> <script>alert(2)</script> [link](javascript:alert(3)) `x` {eval}`1`'

@@ -47,6 +47,7 @@ DIGEST_FILE = BUILD / ".inputs-sha256"  # inputs of the last successful Sphinx b
 CACHE_STAMP = BUILD / ".cache-inputs-sha256"  # inputs the execution cache was filled with
 CACHE_DIR = BUILD / ".jupyter_cache"
 TIMES_FILE = BUILD / ".execution-times.json"
+VALIDATED_FILE = BUILD / ".validated.json"  # (path, sha256, schema) keys validated by stage 1
 
 
 def inputs_digest() -> str:
@@ -69,7 +70,7 @@ def validate_data() -> bool:
     """Validate every data package and source file of this checkout; print the cause and return
     False on the first failure."""
     sys.path.insert(0, str(ROOT))  # the package of this checkout (a test copy has its own)
-    from nickelate_utils.data import DataError, validate_all
+    from nickelate_utils.data import VALIDATED_ENV, DataError, validate_all, write_validated
 
     start = time.perf_counter()
     try:
@@ -84,6 +85,9 @@ def validate_data() -> bool:
                 file=sys.stderr,
             )
         return False
+    BUILD.mkdir(exist_ok=True)
+    write_validated(VALIDATED_FILE)  # the kernels of this build read these tables without validating again
+    os.environ[VALIDATED_ENV] = str(VALIDATED_FILE)
     print(f"data valid: {len(validated)} tables in {time.perf_counter() - start:.1f} s")
     return True
 
