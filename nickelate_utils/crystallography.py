@@ -295,7 +295,7 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
     ref_ann = str(c6["annealing"].iloc[0])
     computed["X47"] = Computed(
         agrees=annealing_consistent(mentions, ref_ann),
-        inputs=("claim:X48", "structure/crystal_mentions#C4.annealing", "structure/crystal_mentions#C5.annealing",
+        inputs=("claim:R35", "structure/crystal_mentions#C4.annealing", "structure/crystal_mentions#C5.annealing",
                 "structure/crystal_mentions#C6.annealing", "structure/crystal_mentions#C7.annealing"),
         method="nickelate_utils.crystallography.annealing_consistent",
         note=f"Every XRD legend that prints an annealing gives '{ref_ann}', as for transport Crystal #6 (Fig. 3a). "

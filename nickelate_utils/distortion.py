@@ -631,9 +631,6 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
         return Computed(value=x, ours_printed=f"{x:.2f}", inputs=(_ref("growth/flux_growth", row_id, "r_eds"),),
                         method="nickelate_utils.distortion.compositions", note=note)
 
-    pr_rows = comps[comps["rare_earth"] == "Pr"]
-    x_max_row = str(pr_rows["x"].astype(float).idxmax())
-    x_all_max = float(comps["x"].astype(float).max())
 
     cmp4 = compare_legend_cell(legend.loc["edf4_la2sm"], table1.loc["La2SmNi2O7"], ANNEALED_AXES).set_index("axis")
     sm_a, sm_b = (tuple(cmp4.loc[ax, ["table_value", "table_err", "table_printed"]]) for ax in ("b", "c"))
@@ -678,14 +675,6 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
             "ref. 1's abstract gives for liquid nitrogen.",
         ),
         "D18": lit_same("ren2008_tc", "Ref. 33: onset of the resistive transition (Meissner transition 54.6 K)."),
-        "D19": Computed(
-            value=x_all_max, ours_printed=f"{x_all_max:.2f}",
-            inputs=(_ref("growth/flux_growth", x_max_row, "r_eds"),),
-            method="nickelate_utils.distortion.compositions",
-            note=f"Largest x of the EDS table: R = Pr, row {x_max_row} (La:Pr = {flux_ratio[x_max_row]} in the flux); "
-            "chapter 1 "
-            "checks the same number as the maximum x for Pr (G1).",
-        ),
         "D20": eds("g", "The a_average minimum is named by the x of"),
         "D25": Computed(
             agrees=all(_nominal(r[3]) - 2 * getattr(r[3], "std_dev", 0.0) >= threshold for r in excess_rows),

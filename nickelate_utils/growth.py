@@ -28,7 +28,6 @@ from nickelate_utils.crystal import (
     average_inplane_constant,
     bragg_angle_deg,
     calculated_density,
-    cmcm_axes_from_p21m,
     d001_monoclinic,
     f000_electrons,
     formula_weight,
@@ -613,35 +612,11 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:  # noqa: PLR0915 
     computed["G74"] = same_as(PACKAGE, "G90", data_dir)
     computed["G93"] = same_as(PACKAGE, "G91", data_dir)
     computed["G94"] = same_as(PACKAGE, "G92", data_dir)
-    for cid, other in (("G139", "G75"), ("G140", "G76"), ("G141", "G77"), ("G142", "G78")):
-        c = same_as(PACKAGE, other, data_dir)
-        diff = float(pv(cid)) - float(c.value or 0.0)
-        computed[cid] = Computed(
-            value=c.value, ours_printed=c.ours_printed, inputs=c.inputs, method=c.method,
-            note=f"The legend's approximate cell against Extended Data Table 1 (same compound, 296 K): {diff:+.4f}. "
-            "Readings: the legend quotes the loosely rounded indexing cell of the reconstruction software, or of "
-            "another crystal; either way '~' values, of no consequence for the refined structure.")
-    r = cells_raw.loc[_LS]
-    long_axis, _, _ = cmcm_axes_from_p21m(ufloat(r.a_angstrom, r.a_err_angstrom),
-                                          ufloat(r.b_angstrom, r.b_err_angstrom),
-                                          ufloat(r.c_angstrom, r.c_err_angstrom), ufloat(r.beta_deg, r.beta_err_deg))
-    computed["G143"] = _uc(long_axis, inputs=(_CBETA.format(_LS),),
-                           method="nickelate_utils.crystal.cmcm_axes_from_p21m",
-                           note="2 c sin(beta) of the as-grown cell; the Ext. Data Fig. 4 crystal is annealed "
-                                "(1.5 bar O2).")
-    for cid, other in (("G144", "G79"), ("G145", "G80")):
-        c = same_as(PACKAGE, other, data_dir)
-        diff = float(pv(cid)) - float(c.value or 0.0)
-        computed[cid] = Computed(
-            value=c.value, ours_printed=c.ours_printed, inputs=c.inputs, method=c.method,
-            note=f"Annealed crystal (Ext. Data Fig. 4) against the as-grown cell (Ext. Data Table 1): {diff:+.4f} A. "
-            "Readings: the anneal (oxygen uptake) changes the in-plane axes at the 0.1 % level, or the legend's '~' "
-            "rounds loosely; the public text gives no refined cell of the annealed crystal to decide.")
     zone_0kl_k_odd = np.array([[0, k, l_] for k in range(1, 6, 2) for l_ in range(-4, 5)])
     zone_h0l_l_odd = np.array([[h, 0, l_] for h in range(-4, 5) for l_ in range(1, 6, 2)])
     computed["G247"] = Computed(
         agrees=bool(absent_cmcm(zone_0kl_k_odd).all() and absent_cmcm(zone_h0l_l_odd).all()),
-        inputs=("claim:G143", "const:reflection conditions of Cmcm (ITA No. 63)"),
+        inputs=("claim:D32", "const:reflection conditions of Cmcm (ITA No. 63)"),
         method="nickelate_utils.crystal.absent_cmcm",
         note="Cmcm (standard setting, a the long axis as in the legend) forbids every 0kl with k odd (C centring) and "
         "every h0l with l odd (c glide): the violations the legend reports are exactly the ones that rule Cmcm out; "

@@ -578,6 +578,6 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
         method="nickelate_utils.hc2.criteria_consistently_ordered",
         note="Paired by listing order, the highest criterion has the largest Hc2(0) and the shortest xi, "
              "the only physically consistent pairing.")
-    computed["H25"] = same_as(PACKAGE, "H24", data_dir, "Same crystal (#6) and pressure in both legends.")
-    computed["H27"] = same_as(PACKAGE, "H24", data_dir, "Main text and Fig. 3c legend give the same pressure.")
+    computed["H25"] = same_as("transport", "R40", data_dir, "Same crystal (#6) and pressure in both legends.")
+    computed["H27"] = same_as("transport", "R40", data_dir, "Main text and Fig. 3c legend give the same pressure.")
     return build_claims(CHAPTER, PACKAGE, computed, data_dir)

@@ -327,7 +327,6 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
     tc = load_table(PACKAGE, "tc_pressure", data_dir)
     table = load_table(PACKAGE, "claims", data_dir)
     printed = {str(k): str(v) for k, v in zip(table["claim_id"], table["paper_value"].fillna(""), strict=True)}
-    text = dict(zip(table["claim_id"], table["paper_text"], strict=True))
     check_register_against_table(printed, tc)
 
     def pv(cid: str) -> str:
@@ -404,12 +403,13 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
         method="nickelate_utils.transport_checks.within_range",
         note="26.8 GPa is a point of the recompression from 19.8 to 28.1 GPa in paraffin; the onset at 28.1 GPa is "
         "not stated.")
-    delta = re.search(r"([0-9.]+\([0-9]+\))", str(text["R94"]))
+    growth_claims = load_table("growth", "claims", data_dir).set_index("claim_id")
+    delta = re.search(r"([0-9.]+\([0-9]+\))", str(growth_claims.loc["G149", "paper_text"]))
     if delta is None:
-        raise DataError("claims.csv, claim 'R94': no value with a stated uncertainty in paper_text")
+        raise DataError("data/growth/claims.csv, claim 'G149': no value with a stated uncertainty in paper_text")
     oxygen = oxygen_content(delta.group(1))
     computed["R95"] = Computed(
-        value=oxygen.nominal_value, uncertainty=oxygen.std_dev, inputs=("claim:R94",),
+        value=oxygen.nominal_value, uncertainty=oxygen.std_dev, inputs=("claim:G149",),
         method="nickelate_utils.transport_checks.oxygen_content",
         note=f"TGA gives O{oxygen.nominal_value:.2f}({round(100 * oxygen.std_dev):d}) for crystals annealed at "
         "1.5 bar for 10 days; O7.8 would be an oxygen excess of 0.8 per formula unit, "
