@@ -33,7 +33,6 @@ def data_copy(tmp_path: Path) -> Path:
 
 
 BOOK_PARTS = ("book", "nickelate_utils", "data", "tools", "notebooks", "_vendor")
-BOOK_FILES = ("_config.yml", "_toc.yml", "pyproject.toml", "requirements.txt", "requirements-test.txt")
 
 
 def copy_book(target: Path, warm_cache: bool = True) -> Path:
@@ -54,9 +53,9 @@ def copy_book(target: Path, warm_cache: bool = True) -> Path:
             src, target / name,
             ignore=shutil.ignore_patterns("__pycache__", "source", ".ipynb_checkpoints"),
         )
-    for name in BOOK_FILES:
-        if (REPO_ROOT / name).exists():
-            shutil.copy(REPO_ROOT / name, target / name)
+    for path in REPO_ROOT.iterdir():  # _config.yml, _toc.yml, CITATION.cff, pyproject.toml, ...
+        if path.is_file():
+            shutil.copy(path, target / path.name)
     if (REPO_ROOT / "node_modules").exists():
         (target / "node_modules").symlink_to(REPO_ROOT / "node_modules")
     build = REPO_ROOT / "_build"

@@ -39,6 +39,9 @@ IMG = "<img src=x onerror=alert(1)>"
 SCRIPT = "<script>alert(2)</script>"
 MARKUP = f"{IMG} {SCRIPT} [link](javascript:alert(3))"
 ESCAPED_IMG = "&lt;img src=x onerror=alert(1)&gt;"
+SOURCE_IMG = "<img src=y onerror=alert(4)>"
+"""Planted in a source file (a distinct string, so that the data-package plant cannot stand in)."""
+ESCAPED_SOURCE_IMG = "&lt;img src=y onerror=alert(4)&gt;"
 
 SOURCE_FIGURES: dict[str, tuple[str, ...]] = {
     "ch02_distortion": ("fig_distortion_aavg", "fig_distortion_dome"),
@@ -51,8 +54,16 @@ SOURCE_FIGURES: dict[str, tuple[str, ...]] = {
 CLAIM_PREFIX = {"ch02_distortion": "D", "ch03_resistivity": "R", "ch04_upper_critical_field": "H",
                 "ch05_meissner": "M"}
 
-NOT_SWITCHED: dict[str, str] = {}
-"""Chapters that do not use their source files yet (chapter -> reason), expected to fail."""
+FIGURES_NOT_SWITCHED: dict[str, str] = {
+    "ch04_upper_critical_field": "chapter 4 labels both panels of Fig. 3d (fig-hc2-models) RECONSTRUCTION even when "
+    "data/source/hc2/fig3d.csv is present",
+}
+"""Chapters whose figures do not switch to the source files yet (chapter -> reason): expected failures."""
+
+CLAIMS_NOT_SWITCHED: dict[str, str] = {
+    "ch05_meissner": "chapter 5 marks no claim from_source_data when data/source/susceptibility/fig3e.csv is present",
+}
+"""Chapters whose claims do not use the source files yet (chapter -> reason): expected failures."""
 
 
 # --------------------------------------------------------------------------- synthetic source tree
@@ -128,7 +139,7 @@ def _lattice(source: Path, data: Path) -> None:
         x = float(r.r_eds)
         rows.append([name, r.rare_earth, f"{x:g}", f"{5.393 - 0.02 * x:.4f}", "0.0020", f"{5.448 - 0.035 * x:.4f}",
                      "0.0020"])
-    rows.append([f"La2.9Sm0.1Ni2O7 {IMG}", "Sm", "0.1", "5.3910", "0.0020", "5.4445", "0.0020"])
+    rows.append([f"La2.9Sm0.1Ni2O7 {SOURCE_IMG}", "Sm", "0.1", "5.3910", "0.0020", "5.4445", "0.0020"])
     _write_csv(source / "lattice_parameters.csv",
                ["composition", "rare_earth", "x", "a_angstrom", "a_err_angstrom", "b_angstrom", "b_err_angstrom"], rows)
 
@@ -177,42 +188,35 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def _glued_svg(root: Path, chapter: str) -> dict[str, str]:
-    """SVG text of every glued figure of the chapter's executed notebook."""
-    nb = json.loads((root / "_build" / "jupyter_execute" / "notebooks" / f"{chapter}.ipynb").read_text())
-    out: dict[str, str] = {}
-    for cell in nb["cells"]:
-        for output in cell.get("outputs", []):
-            name = output.get("metadata", {}).get("scrapbook", {}).get("name")
-            svg = output.get("data", {}).get("image/svg+xml")
-            if name and svg:
-                out[name] = "".join(svg) if isinstance(svg, list) else svg
-    return out
+def _figure(page: Path, label: str) -> tuple[str, str]:
+    """(SVG text of the image, caption text) of the figure with id ``label`` on a built page."""
+    html = page.read_text()
+    match = re.search(rf'<figure[^>]*id="{label}".*?</figure>', html, re.S)
+    assert match, f"figure {label} not found on {page.name}"
+    figure = match.group(0)
+    src = re.search(r'<img[^>]*src="([^"]+)"', figure)
+    assert src and src.group(1).endswith(".svg"), f"{label}: no SVG image (kernel figure formats not applied?)"
+    svg = (page.parent / src.group(1)).resolve().read_text()
+    caption = re.search(r"<figcaption>(.*?)</figcaption>", figure, re.S)
+    text = re.sub(r"<[^>]+>", "", caption.group(1)).strip() if caption else ""
+    return svg, text
 
 
-def _caption(html: str, label: str) -> str:
-    match = re.search(rf'id="{label}".*?<figcaption>(.*?)</figcaption>', html, re.S)
-    assert match, f"figure {label} not found"
-    return re.sub(r"<[^>]+>", "", match.group(1)).strip()
-
-
-def _chapter_params() -> list[Any]:
-    marks = {ch: [pytest.mark.xfail(strict=True, reason=f"{ch}: {why}")] for ch, why in NOT_SWITCHED.items()}
+def _chapter_params(not_switched: dict[str, str]) -> list[Any]:
+    marks = {ch: [pytest.mark.xfail(strict=True, reason=why)] for ch, why in not_switched.items()}
     return [pytest.param(ch, marks=marks.get(ch, []), id=ch) for ch in SOURCE_FIGURES]
 
 
-@pytest.mark.parametrize("chapter", _chapter_params())
+@pytest.mark.parametrize("chapter", _chapter_params(FIGURES_NOT_SWITCHED))
 def test_figures_from_source_data_are_not_labelled_reconstruction(built: Path, chapter: str) -> None:
-    svgs = _glued_svg(built, chapter)
-    html = (built / "_build" / "html" / "notebooks" / f"{chapter}.html").read_text()
+    page = built / "_build" / "html" / "notebooks" / f"{chapter}.html"
     for name in SOURCE_FIGURES[chapter]:
-        assert name in svgs, f"{chapter}: figure {name} not glued"
-        assert "RECONSTRUCTION" not in svgs[name], f"{chapter}: {name} drawn from source data says RECONSTRUCTION"
-        caption = _caption(html, name.replace("_", "-"))
+        svg, caption = _figure(page, name.replace("_", "-"))
+        assert "RECONSTRUCTION" not in svg, f"{chapter}: {name} drawn from source data says RECONSTRUCTION"
         assert not caption.startswith("Reconstruction."), f"{chapter}: caption of {name}: {caption[:80]}"
 
 
-@pytest.mark.parametrize("chapter", _chapter_params())
+@pytest.mark.parametrize("chapter", _chapter_params(CLAIMS_NOT_SWITCHED))
 def test_claims_from_source_data_are_marked(built: Path, chapter: str) -> None:
     register = json.loads((built / "_build" / "html" / "claims.json").read_text())
     prefix = CLAIM_PREFIX[chapter]
@@ -226,18 +230,21 @@ def test_planted_markup_is_text_in_every_page(built: Path) -> None:
     pages = {p.relative_to(site).as_posix(): p.read_text(errors="replace") for p in site.rglob("*.html")}
     for name, html in pages.items():
         assert "<img src=x onerror" not in html, f"{name}: planted <img> is live markup"
+        assert "<img src=y onerror" not in html, f"{name}: <img> planted in a source file is live markup"
         assert "<script>alert(2)" not in html, f"{name}: planted <script> is live markup"
         assert 'href="javascript:alert(3)' not in html, f"{name}: planted link is live"
-    chapter1 = pages["notebooks/ch01_growth.html"]
-    assert f"Flux growth {ESCAPED_IMG}" in chapter1  # the provenance box shows the planted title as text
-    assert chapter1.count(ESCAPED_IMG) >= 2  # and the planted note (claims table or data table), as text
+    shown = f"Flux growth {ESCAPED_IMG}"
+    assert shown in pages["notebooks/ch01_growth.html"]  # generated Markdown (the provenance box), as text
+    assert shown in pages["book/data-provenance.html"]  # a Styler table (display.table), as text
 
 
+@pytest.mark.xfail(strict=True, reason="chapter 2 (ch02_distortion) does not display the source compositions, "
+                   "so the planted string never reaches a page (it is not live markup anywhere either)")
 def test_planted_markup_in_a_source_file_is_text(built: Path) -> None:
     site = built / "_build" / "html"
     html = (site / "notebooks" / "ch02_distortion.html").read_text()
-    assert "<img src=x onerror" not in html
-    assert ESCAPED_IMG in html, "chapter 2 does not show the source compositions (planted one not found as text)"
+    assert "<img src=y onerror" not in html
+    assert ESCAPED_SOURCE_IMG in html, "chapter 2 does not show the source compositions (planted one not found)"
 
 
 @pytest.mark.browser
@@ -254,10 +261,11 @@ def test_browser_runs_no_planted_script(built: Path) -> None:
         dialogs: list[str] = []
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         page.route(re.compile(r"^(?!file:).*"), lambda route: route.abort())  # offline
-        for name in ("notebooks/ch01_growth.html", "notebooks/ch02_distortion.html"):
+        for name in ("notebooks/ch01_growth.html", "book/data-provenance.html", "notebooks/ch02_distortion.html"):
             page.goto((site / name).as_uri())
             page.wait_for_load_state("load")
-            assert page.locator("img[src='x']").count() == 0
-            assert IMG in page.inner_text("body"), f"{name}: planted text not shown"
+            assert page.locator("img[src='x'], img[src='y']").count() == 0, f"{name}: planted <img> became an element"
+            if name != "notebooks/ch02_distortion.html":
+                assert f"Flux growth {IMG}" in page.text_content("body"), f"{name}: planted text not shown"
         browser.close()
     assert dialogs == []

@@ -36,7 +36,6 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 COPY = ("book", "nickelate_utils", "data", "tools", "notebooks", "_vendor")
-FILES = ("_config.yml", "_toc.yml", "pyproject.toml", "requirements.txt", "requirements-test.txt")
 CHANGED_CHAPTER = "notebooks/ch04_upper_critical_field.md"
 TEXT_MIMES = ("text/plain", "text/html", "text/markdown", "text/latex")
 
@@ -49,9 +48,9 @@ def copy_repository(target: Path) -> Path:
     target.mkdir(parents=True)
     for name in COPY:
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"))
-    for name in FILES:
-        if (ROOT / name).exists():
-            shutil.copy(ROOT / name, target / name)
+    for path in ROOT.iterdir():  # _config.yml, _toc.yml, CITATION.cff, pyproject.toml, ...
+        if path.is_file():
+            shutil.copy(path, target / path.name)
     (target / "node_modules").symlink_to(ROOT / "node_modules")
     return target
 
