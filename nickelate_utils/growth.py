@@ -52,18 +52,32 @@ site is nine-fold coordinated, the perovskite-block site twelve-fold."""
 IDEAL_A_TO_NI = 1.5
 """(La+R):Ni of the stoichiometric bilayer phase La(3-x)R(x)Ni2O7, i.e. 3:2."""
 
-EDS_RATIO_REL_SIGMA = 0.125
-"""Relative standard uncertainty of a ratio of two standardless SEM-EDS concentrations
-(R/La or (La+R)/Ni), fixed before any comparison. ASSUMPTION: half of the +-25 % band (95 % of
-analyses) usually quoted for modern commercial standardless quantification (Newbury & Ritchie,
-Scanning 35, 141 (2013), doi:10.1002/sca.21041), which we could not verify in its text; the only
-figure we verified in a source is wider: first-principles standardless analysis errs by -90 % to
-+150 % relative (Newbury, Swyt & Myklebust, Anal. Chem. 67, 1866 (1995), doi:10.1021/ac00107a017).
-The paper states neither standards nor uncertainties for its EDS table."""
+EDS_STANDARDLESS_BAND_REL = 0.25
+"""Half-width of the relative error band (+-25 %) usually quoted for modern commercial standardless
+SEM-EDS quantification, covering :data:`EDS_BAND_COVERAGE` of analyses (Newbury & Ritchie,
+Scanning 35, 141 (2013), doi:10.1002/sca.21041). ASSUMPTION: quoted from secondary accounts, not
+verified in that paper's text."""
 
-EDS_UNCERTAINTY_SOURCE = ("assumption: 12.5 % relative (1 sigma) per EDS concentration ratio, half the "
-                          "+-25 % (95 %) band quoted for standardless SEM-EDS (Newbury & Ritchie 2013, "
-                          "doi:10.1002/sca.21041, not verified in its text)")
+EDS_BAND_COVERAGE = 0.95
+"""Fraction of analyses inside :data:`EDS_STANDARDLESS_BAND_REL` (same source, same caveat)."""
+
+EDS_FIRST_PRINCIPLES_ERROR_RANGE: tuple[float, float] = (-0.90, 1.50)
+"""Range of relative errors of first-principles standardless EDS analysis, -90 % to +150 %
+(Newbury, Swyt & Myklebust, Anal. Chem. 67, 1866 (1995), doi:10.1021/ac00107a017): the only
+EDS accuracy figure we verified in a source."""
+
+EDS_RATIO_REL_SIGMA = EDS_STANDARDLESS_BAND_REL / 2
+"""Relative standard uncertainty of a ratio of two standardless SEM-EDS concentrations
+(R/La or (La+R)/Ni), fixed before any comparison. ASSUMPTION: half of the band
+:data:`EDS_STANDARDLESS_BAND_REL` (taken as a ~2 sigma band, coverage :data:`EDS_BAND_COVERAGE`),
+which we could not verify in its source's text; the verified figure
+:data:`EDS_FIRST_PRINCIPLES_ERROR_RANGE` is far wider. The paper states neither standards nor
+uncertainties for its EDS table."""
+
+EDS_UNCERTAINTY_SOURCE = (f"assumption: {100 * EDS_RATIO_REL_SIGMA:g} % relative (1 sigma) per EDS concentration "
+                          f"ratio, half the +-{100 * EDS_STANDARDLESS_BAND_REL:g} % ({100 * EDS_BAND_COVERAGE:g} %) "
+                          "band quoted for standardless SEM-EDS (Newbury & Ritchie 2013, doi:10.1002/sca.21041, "
+                          "not verified in its text)")
 
 SDD_RESOLUTION_EV = 130.0
 """Energy resolution (FWHM) of a silicon-drift EDS detector near 5-6 keV, about 125-130 eV at
@@ -339,6 +353,21 @@ def formula_weight_from_table(formula: str, weights_g_mol: dict[str, float]) -> 
     return float(sum(n * weights_g_mol[el.symbol] for el, n in comp.items()))
 
 
+def weight_per_electron_g_mol(removed: str, added: str | None = None) -> float:
+    """Change of formula weight per electron lost when one ``removed`` atom is replaced by ``added``
+    (or simply removed, ``added=None``): dM/dN_e = (A_removed - A_added) / (Z_removed - Z_added) in
+    g/mol per electron (atomic weights and numbers from ``pymatgen.core``). Tells how much a
+    printed F(000) (electrons per cell, an integer) constrains a printed formula weight: for
+    Sm -> La and for O loss the ratio differs, so the two readings of a weight deficit predict
+    different electron deficits. Hand-written one-line ratio."""
+    a = Element(removed)
+    da = float(a.atomic_mass) - (float(Element(added).atomic_mass) if added else 0.0)
+    dz = a.Z - (Element(added).Z if added else 0)
+    if dz == 0:
+        raise ValueError(f"{removed} and {added} have the same atomic number")
+    return da / dz
+
+
 def implied_oxygen_deficiency(formula_weight_g_mol: float, formula: str) -> float:
     """delta such that ``formula`` with O(n - delta) weighs ``formula_weight_g_mol``:
     delta = (M_formula - M) / A_O."""
@@ -421,6 +450,7 @@ _CELL = "growth/cell_parameters#{}.a_angstrom+a_err_angstrom+b_angstrom+b_err_an
 _LAMBDA = "claim:G90"
 _CBETA = "growth/cell_parameters#{}.c_angstrom+c_err_angstrom+beta_deg+beta_err_deg"
 _L3, _LS = "La3Ni2O7", "La2SmNi2O7"
+_OLD = OLD_ATOMIC_WEIGHTS
 _INDEX_IDS = {_L3: ("G23", "G24", "G25", "G26", "G27", "G28"), _LS: ("G29", "G30", "G31", "G32", "G33", "G34")}
 _THETA_MAX_IDS = {_L3: "G21", _LS: "G22"}
 _TABLE2_IDS = {row: (f"G{172 + 2 * i}", f"G{173 + 2 * i}") for i, row in enumerate("abcdefghijklmn")}
@@ -458,9 +488,9 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:  # noqa: PLR0915 
         note="Rule fixed in advance: a split into two classes needs a gap > 2 sigma between them. x at 2:1: Pr-Sm "
         + ", ".join(f"{v:.2f}" for v in light) + "; Eu-Er " + ", ".join(f"{v:.2f}" for v in heavy)
         + f". Gap between Nd ({light.min():.2f}) and Eu ({heavy.max():.2f}) = {gap:.2f} +- {gap_sigma:.2f} "
-        "(EDS, " + EDS_UNCERTAINTY_SOURCE + "): Eu at 0.83 is only 0.02 farther from 1 than Nd at 0.85, well "
-        "inside the uncertainty of that difference, so the table does not support the split. Only if EDS were "
-        "exact (sigma from the 0.01 rounding, 2 sigma = 0.008) would it.")
+        "(EDS, " + EDS_UNCERTAINTY_SOURCE + f"): Eu is only {gap:.2f} farther from 1 than Nd, {gap / gap_sigma:.1f} "
+        "standard uncertainties of that difference, so the table does not support the split. Only if EDS were "
+        "exact (sigma from the rounding of the printed contents alone) would it.")
     split = trend_split(flux)
     t_all, t_max, t_fix = split["as_plotted"][1], split["maxima"][1], split["fixed_flux"][1]
     computed["G5"] = Computed(
@@ -471,10 +501,12 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:  # noqa: PLR0915 
         "pairings). Partly built in by the design: the flux was pushed to high R fractions only for Pr-Sm, so "
         "their x_max "
         "must exceed the 2:1 values of Eu-Er. See G5a (true maxima) and G5b (fixed flux).")
+    maxima_text = " > ".join(f"{best.loc[r, 'x_max']:.2f}" for r in TRUE_MAXIMA)
     computed["G5a"] = Computed(
         agrees=bool(t_max.rho == 1.0), inputs=_rows(flux, "rare_earth+r_eds", flux["rare_earth"].isin(TRUE_MAXIMA)),
         method="nickelate_utils.growth.exact_spearman_test",
-        note=f"Pr > Nd > Sm holds (2.67 > 2.13 > 1.43, steps far above EDS uncertainty), but n = 3: exact one-sided "
+        note=f"Pr > Nd > Sm holds ({maxima_text}, steps far above "
+        f"EDS uncertainty), but n = {t_max.n}: exact one-sided "
         f"p = {t_max.p_greater:.3f}, two-sided {t_max.p_two_sided:.3f}; three points cannot show a trend at the "
         f"5 % level.")
     computed["G5b"] = Computed(
@@ -508,13 +540,13 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:  # noqa: PLR0915 
         value=m_l3, inputs=(f"growth/cell_parameters#{_L3}.formula_nominal", "lib:pymatgen IUPAC atomic weights"),
         method="nickelate_utils.crystal.formula_weight",
         readings=(Reading("IUPAC weights (pymatgen)", m_l3, "pymatgen.core", "g/mol"),
-                  Reading("older table with Ni = 58.71", m_l3_old, "recalled pre-1979 IUPAC value, not "
+                  Reading(f"older table with Ni = {_OLD['Ni']}", m_l3_old, "recalled pre-1979 IUPAC value, not "
                           "verified", "g/mol")),
         note=f"IUPAC weights give {m_l3:.3f}, {float(pv('G11')) - m_l3:+.3f} from the table: readings: an older "
-        f"atomic-weight table (Ni = 58.71, La = 138.91, O = 15.9994 gives {m_l3_old:.3f}); or "
-        f"O(7+{(float(pv('G11')) - m_l3) / 15.9994:.3f}). "
-        "F(000) = 566 is exactly the nominal electron count, so the composition is nominal and the table is the "
-        "likely reading.")
+        f"atomic-weight table (Ni = {_OLD['Ni']}, La = {_OLD['La']}, O = {_OLD['O']} gives {m_l3_old:.3f}); or "
+        f"O(7+{(float(pv('G11')) - m_l3) / float(Element('O').atomic_mass):.3f}). "
+        f"F(000) = {pv('G14')} is exactly the nominal electron count, so the composition is nominal and the table is "
+        "the likely reading.")
     readings = composition_readings(float(pv("G12")), 2, float(cells.loc[_LS, "volume_angstrom3"].nominal_value), lam)
     x_fw = implied_substitution(float(pv("G12")), _L3, "Sm")
     delta_fw = implied_oxygen_deficiency(float(pv("G12")), _LS)
@@ -525,14 +557,14 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:  # noqa: PLR0915 
         method="nickelate_utils.crystal.formula_weight",
         readings=(Reading(f"Sm occupancy x = {x_fw:.3f} (La on the rest)", x_fw, "weight inverted, pymatgen", ""),
                   Reading(f"O deficiency delta = {delta_fw:.3f}", delta_fw, "weight inverted, pymatgen", ""),
-                  Reading("older atomic-weight table, nominal", m_ls_old, "Ni = 58.71, Sm = 150.35 "
+                  Reading("older atomic-weight table, nominal", m_ls_old, f"Ni = {_OLD['Ni']}, Sm = {_OLD['Sm']} "
                           "(recalled)", "g/mol")),
-        note=f"Nominal La2SmNi2O7 weighs {m_ls:.2f}; the table's 656.85 fits La{3 - x_fw:.2f}Sm{x_fw:.2f}Ni2O7 or "
-        f"La2SmNi2O{7 - delta_fw:.3f}; an atomic-weight table cannot explain {m_ls - 656.85:.2f} g/mol (older "
-        f"weights give "
-        f"{m_ls_old:.2f}). F(000) = 575 (G15, G16) fits both composition readings; EDS of the 2:1 Sm growth gives x = "
-        f"{at21['Sm']:.2f}; 70 vs 68 refined parameters leave room for occupancies. Favoured: refined Sm "
-        f"occupancy ~0.94.")
+        note=f"Nominal La2SmNi2O7 weighs {m_ls:.2f}; the table's {pv('G12')} fits La{3 - x_fw:.2f}Sm{x_fw:.2f}Ni2O7 or "
+        f"La2SmNi2O{7 - delta_fw:.3f}; an atomic-weight table cannot explain {m_ls - float(pv('G12')):.2f} g/mol "
+        f"(older weights give "
+        f"{m_ls_old:.2f}). F(000) = {pv('G15')} (G15, G16) fits both composition readings; EDS of the 2:1 Sm growth "
+        f"gives x = {at21['Sm']:.2f}; {pv('G48')} vs {pv('G47')} refined parameters leave room for occupancies. "
+        f"Favoured: refined Sm occupancy ~{x_fw:.2f}.")
     computed["G14"] = Computed(value=f000_electrons(_L3, 2), inputs=(f"growth/cell_parameters#{_L3}.formula_nominal+z",
                                                                        "const:atomic numbers"),
                                method="nickelate_utils.crystal.f000_electrons")
@@ -541,12 +573,13 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:  # noqa: PLR0915 
         value=f_nom, inputs=(f"growth/cell_parameters#{_LS}.formula_nominal+z", "const:atomic numbers"),
         method="nickelate_utils.crystal.f000_electrons",
         readings=tuple(Reading(k, float(v), "F(000) of the reading, Z = 2", "e") for k, v in readings["F000"].items()),
-        note=f"Nominal La2SmNi2O7 has {f_nom:.0f} electrons per cell; 575 is one electron fewer: Sm occupancy "
+        note=f"Nominal La2SmNi2O7 has {f_nom:.0f} electrons per cell; {pv('G15')} is {f_nom - float(pv('G15')):.0f} "
+        "electron fewer: Sm occupancy "
         f"{x_fw:.3f} gives {readings['F000'].iloc[1]:.2f}, O{7 - delta_fw:.3f} gives {readings['F000'].iloc[2]:.2f}; "
-        "both round to 575, so F(000) confirms a non-nominal cell content but cannot tell the two apart "
-        "(dM/dF(000) = 2.29 g/mol per electron for Sm->La vs 2.00 for O loss; the printed F(000) fixes the "
-        "electron deficit "
-        "only to +-0.5).")
+        f"both round to {pv('G15')}, so F(000) confirms a non-nominal cell content but cannot tell the two apart "
+        f"(dM/dF(000) = {weight_per_electron_g_mol('Sm', 'La'):.2f} g/mol per electron for Sm->La vs "
+        f"{weight_per_electron_g_mol('O'):.2f} for O loss; the printed integer fixes the electron deficit only to "
+        "within half an electron).")
     computed["G16"] = Computed(
         value=float(readings["F000"].iloc[1]), inputs=("claim:G12", f"growth/cell_parameters#{_LS}.z"),
         method="nickelate_utils.growth.composition_readings",

@@ -125,6 +125,23 @@ def test_formula_weight_readings() -> None:
     assert (readings["F000"].iloc[1:].round() == 575).all()  # both readings give the table's F(000)
 
 
+def test_weight_per_electron() -> None:
+    # IUPAC: O 15.999 (8 electrons); Sm 150.36 (Z = 62) -> La 138.905 (Z = 57)
+    assert growth.weight_per_electron_g_mol("O") == pytest.approx(15.999 / 8, abs=1e-3)
+    assert growth.weight_per_electron_g_mol("Sm", "La") == pytest.approx((150.36 - 138.905) / 5, abs=1e-3)
+    # the two readings of the La2SmNi2O7 weight deficit predict different electron deficits
+    assert growth.weight_per_electron_g_mol("Sm", "La") > 1.1 * growth.weight_per_electron_g_mol("O")
+    with pytest.raises(ValueError, match="same atomic number"):
+        growth.weight_per_electron_g_mol("La", "La")
+
+
+def test_eds_assumption_is_half_the_quoted_band() -> None:
+    assert growth.EDS_RATIO_REL_SIGMA == pytest.approx(growth.EDS_STANDARDLESS_BAND_REL / 2)
+    lo, hi = growth.EDS_FIRST_PRINCIPLES_ERROR_RANGE
+    assert lo < -growth.EDS_STANDARDLESS_BAND_REL and hi > growth.EDS_STANDARDLESS_BAND_REL  # verified range is wider
+    assert f"{100 * growth.EDS_RATIO_REL_SIGMA:g} %" in growth.EDS_UNCERTAINTY_SOURCE
+
+
 def test_chapter_claims_statuses() -> None:
     claims = growth.claims()
     status = {c.claim_id: c.status for c in claims}
