@@ -405,7 +405,8 @@ def load_source(name: str | Path, data_dir: str | Path | None = None) -> pd.Data
     """Validate and read one of the authors' source-data files; None if it does not exist.
 
     ``name`` is the path below ``<data_dir>/source/`` (``"hc2/fig3d.csv"``) or a path inside that
-    folder (e.g. one returned by :func:`source_files`). The file's layout is looked up in
+    folder (e.g. one returned by :func:`source_files`; an absolute path inside any folder named
+    ``source`` is accepted too). The file's layout is looked up in
     :data:`SOURCE_SCHEMAS_FILE` by its path; its header must hold every declared column (exactly
     one of each ``one_of`` group); the rows are validated by frictionless against the Table
     Schema (types, required values, enum and range constraints, unique columns). Returns the
@@ -424,10 +425,14 @@ def load_source(name: str | Path, data_dir: str | Path | None = None) -> pd.Data
         path = folder / path
     if not path.is_file():
         return None
+    resolved = path.resolve()
     try:
-        relative = path.resolve().relative_to(folder.resolve()).as_posix()
-    except ValueError:
-        raise DataError(f"{path}: not below {folder}") from None
+        relative = resolved.relative_to(folder.resolve()).as_posix()
+    except ValueError:  # a path inside another data folder's source/ (e.g. a test fixture)
+        anchor = next((parent for parent in resolved.parents if parent.name == "source"), None)
+        if anchor is None:
+            raise DataError(f"{path}: not inside a data/source/ folder") from None
+        relative = resolved.relative_to(anchor).as_posix()
     shown = f"data/source/{relative}"
     spec = source_spec(relative)
     digest = sha256_of(path)

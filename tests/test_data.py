@@ -156,6 +156,14 @@ def test_source_file_absent_gives_none(data_copy: Path) -> None:
     assert load_source("hc2/fig3d.csv", data_copy) is None
 
 
+def test_source_file_by_absolute_path(data_copy: Path) -> None:
+    path = _source(data_copy, "resistivity/La2SmNi2O7_c6_21.6GPa_0T.csv", "t_kelvin,rho_mohm_cm\n10,0.5\n20,0.6\n")
+    for frame in (load_source(path, data_copy), load_source(path)):  # also without naming the data folder
+        assert frame is not None
+        assert list(frame.columns) == ["t_kelvin", "rho_mohm_cm"]
+        assert frame.attrs["provenance"].resource == "resistivity"
+
+
 def test_source_file_is_validated_typed_and_carries_provenance(data_copy: Path) -> None:
     _source(data_copy, "hc2/fig3d.csv", "t_kelvin,h_tesla,criterion_percent,comment\n92.0,0,90,x\n85.5,1.5,50,y\n")
     frame = load_source("hc2/fig3d.csv", data_copy)
