@@ -64,6 +64,11 @@ ANNEALED_AXES: dict[str, str] = {"b": "a", "c": "b"}
 """Axes of the annealed crystal's Cmcm legend cell (Extended Data Fig. 4; a = stacking axis) paired
 with the as-grown P2_1/m axes of Extended Data Table 1."""
 
+SLOPE_DELTA_STEP: float = 1e-3
+"""Step of Delta per which the chapter quotes Tc-Delta slopes (K per 0.001 of Delta): the
+in-plane distortions compared in Fig. 5a are a few times 1e-3. A display unit, not a value
+of the paper."""
+
 MAX_AXIS_RATIO = 1.1
 """Largest a/b accepted as 'two in-plane axes'; a larger ratio means a c axis was passed."""
 

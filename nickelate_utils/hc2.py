@@ -72,6 +72,15 @@ BCS_GAP_RATIO: float = math.pi * math.exp(-np.euler_gamma)
 FLUX_QUANTUM_WB: float = constants.physical_constants["mag. flux quantum"][0]
 """Superconducting flux quantum Phi0 = h/(2e) in Wb (scipy.constants, CODATA)."""
 
+BOHR_MAGNETON_J_PER_T: float = constants.physical_constants["Bohr magneton"][0]
+"""Bohr magneton mu_B in J/T (scipy.constants, CODATA)."""
+
+PAULI_TESLA_PER_KELVIN: float = BCS_GAP_RATIO * constants.k / (math.sqrt(2.0) * BOHR_MAGNETON_J_PER_T)
+"""Weak-coupling BCS Pauli (Clogston-Chandrasekhar) coefficient mu0 H_P / Tc for g = 2:
+(pi e^-gamma) k_B / (sqrt(2) mu_B) = 1.86 T/K, from scipy.constants (k_B, mu_B) and
+:data:`BCS_GAP_RATIO`. Clogston, Phys. Rev. Lett. 9, 266 (1962), doi:10.1103/PhysRevLett.9.266;
+Chandrasekhar, Appl. Phys. Lett. 1, 7 (1962), doi:10.1063/1.1777362."""
+
 _WHH_HBAR_ZERO: float = math.exp(-np.euler_gamma) / 2.0  # hbar(t -> 0) of the WHH equation
 
 ASSUMED_ONSET_TO_90_KELVIN: float = 2.0
@@ -219,7 +228,7 @@ def pauli_limit_tesla(tc_kelvin: float, gap_ratio: float = BCS_GAP_RATIO) -> flo
     """
     _check_positive("tc_kelvin", tc_kelvin)
     _check_positive("gap_ratio", gap_ratio)
-    return gap_ratio * constants.k * tc_kelvin / (math.sqrt(2.0) * constants.physical_constants["Bohr magneton"][0])
+    return gap_ratio * constants.k * tc_kelvin / (math.sqrt(2.0) * BOHR_MAGNETON_J_PER_T)
 
 
 def coherence_length_nm(hc2_zero_tesla: float) -> float:

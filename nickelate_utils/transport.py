@@ -67,6 +67,7 @@ from nickelate_utils.transport_criteria import (  # noqa: F401 - re-exported
 )
 from nickelate_utils.transport_curves import (  # noqa: F401 - re-exported
     COMPOUNDS,
+    NORMALISATION_T_KELVIN,
     RECON_FIELDS_TESLA,
     RECON_NOISE,
     RECON_R0,

@@ -34,11 +34,16 @@ from nickelate_utils.transport_normal import validate_curve
 
 PACKAGE = "transport"
 
+NORMALISATION_T_KELVIN: float = 300.0
+"""Temperature at which the normal state is normalised, R_N(300 K) = 1: the figures of this
+chapter divide every curve by its R_N at this temperature (room temperature, the upper end of
+the model curves). A presentation choice, not a value of the paper."""
+
 RECON_R0: float = 0.15
 """Assumption: residual term of the model normal state, R_N(T) = R0 + A T, in units of
 R_N(300 K). The measured resistivities are not public; the model curves are normalised."""
 
-RECON_SLOPE_PER_KELVIN: float = (1.0 - RECON_R0) / 300.0
+RECON_SLOPE_PER_KELVIN: float = (1.0 - RECON_R0) / NORMALISATION_T_KELVIN
 """Assumption: slope A of the model normal state, so that R_N(300 K) = 1."""
 
 RECON_NOISE: float = 1e-4
@@ -50,7 +55,7 @@ ZERO_NOISE_SIGMAS: float = 5.0
 RECON_STEP_KELVIN: float = 0.25
 """Temperature step of the model curves."""
 
-RECON_T_RANGE_KELVIN: tuple[float, float] = (2.0, 300.0)
+RECON_T_RANGE_KELVIN: tuple[float, float] = (2.0, NORMALISATION_T_KELVIN)
 """Temperature range of the model curves (the PPMS covered 2-310 K, Methods)."""
 
 RECON_FIELDS_TESLA: tuple[float, ...] = (0.0, 1.0, 3.0, 5.0, 7.0)

@@ -69,6 +69,8 @@ def test_pauli_limit() -> None:
     # Delta0 = 1.764 kB Tc, mu0 HP = Delta0 / (sqrt 2 muB) = 1.86 T/K x Tc
     assert hc2.BCS_GAP_RATIO == pytest.approx(1.764, abs=1e-3)
     assert hc2.pauli_limit_tesla(1.0) == pytest.approx(1.857, abs=1e-3)
+    assert hc2.PAULI_TESLA_PER_KELVIN == pytest.approx(1.857, abs=1e-3)  # the textbook 1.86 T/K
+    assert hc2.pauli_limit_tesla(92.0) == pytest.approx(92.0 * hc2.PAULI_TESLA_PER_KELVIN)
     assert hc2.pauli_limit_tesla(92.0) == pytest.approx(170.8, abs=0.1)
     assert hc2.pauli_limit_tesla(10.0, gap_ratio=2 * 1.764) == pytest.approx(2 * 18.57, abs=0.01)
 
