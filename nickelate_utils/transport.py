@@ -55,6 +55,7 @@ from nickelate_utils.transport_checks import (  # noqa: F401 - re-exported
 )
 from nickelate_utils.transport_criteria import (  # noqa: F401 - re-exported
     DEVIATION_FRACTION,
+    DEVIATION_N_SIGMA,
     ZERO_FRACTION,
     Intersection,
     Transition,

@@ -31,6 +31,10 @@ from nickelate_utils.transport_normal import NormalStateFit, check_fraction, fit
 DEVIATION_FRACTION: float = 0.01
 """eps of the deviation onset: R_N - R > eps R_N (1 %)."""
 
+DEVIATION_N_SIGMA: float = 3.0
+"""k of the deviation onset: R_N - R must also exceed k times the rms residual of the
+normal-state fit, so that noise is not read as an onset (3 sigma, a convention of ours)."""
+
 ZERO_FRACTION: float = 0.01
 """Zero-resistance threshold as a fraction of R_N at the onset (1 % criterion)."""
 
@@ -94,7 +98,7 @@ def tc_onset_deviation(
     r_ohm: ArrayLike,
     normal: NormalStateFit,
     deviation_fraction: float = DEVIATION_FRACTION,
-    n_sigma: float = 3.0,
+    n_sigma: float = DEVIATION_N_SIGMA,
 ) -> float:
     """Onset by first deviation: highest T below which R_N(T) - R(T) > threshold at every point.
 
