@@ -120,8 +120,8 @@ def main() -> int:
         chapter = root / CHANGED_CHAPTER
         original = chapter.read_text()
         first_cell = original.index("```{code-cell}")
-        code_start = original.index("\n", first_cell) + 1
-        chapter.write_text(original[:code_start] + "# benchmark: changed code\n" + original[code_start:])
+        cell_end = original.index("\n```", first_cell + 3) + 1  # the closing fence of that cell
+        chapter.write_text(original[:cell_end] + "# benchmark: changed code\n" + original[cell_end:])
         change_s, times = build(root)
         code_change = executed(times)
         chapter.write_text(original[:first_cell] + "Benchmark: changed prose.\n\n" + original[first_cell:])
