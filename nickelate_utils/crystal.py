@@ -167,7 +167,7 @@ def bragg_angle_deg(d_angstrom: Number, wavelength_angstrom: float) -> Number:
 
 
 def d001_monoclinic(c_angstrom: Number, beta_deg: Number) -> Number:
-    """d(001) = 1/|c*| = c sin(beta) of a monoclinic cell (unique axis b), in angstrom."""
+    """d(001) = 1/abs(c*) = c sin(beta) of a monoclinic cell (unique axis b), in angstrom."""
     _positive("c", c_angstrom)
     return c_angstrom * umath.sin(umath.radians(beta_deg))
 
@@ -210,7 +210,7 @@ def theta_min_deg(a_angstrom: float, b_angstrom: float, c_angstrom: float, beta_
 
 def max_indices(a_angstrom: float, b_angstrom: float, c_angstrom: float, beta_deg: float,
                 theta_max_deg: float, wavelength_angstrom: float) -> tuple[int, int, int]:
-    """Largest |h|, |k|, |l| of any lattice point with theta <= theta_max."""
+    """Largest ``|h|``, ``|k|``, ``|l|`` of any lattice point with theta <= theta_max."""
 
     hkl = reflections_within(a_angstrom, b_angstrom, c_angstrom, beta_deg, theta_max_deg, wavelength_angstrom)
     h, k, l_ = np.abs(hkl).max(axis=0)

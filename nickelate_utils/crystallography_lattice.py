@@ -228,7 +228,7 @@ def reflection_list(
     """Allowed reflections with q_min <= Q <= q_max, one row per set of Laue-equivalent (hkl).
 
     Columns: h, k, l (a representative), multiplicity, d_angstrom, q_inv_angstrom; sorted by Q.
-    I4/mmm needs a tetragonal metric (a = b, beta = 90). Index bounds use |h| <= Q_max a / 2 pi.
+    I4/mmm needs a tetragonal metric (a = b, beta = 90). Index bounds use ``|h| <= Q_max a / 2 pi``.
     """
     if not 0 <= q_min_inv_angstrom < q_max_inv_angstrom:
         raise ValueError(

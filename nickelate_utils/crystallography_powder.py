@@ -155,7 +155,7 @@ def powder_pattern(
     """X-ray powder pattern of a Dans_Diffraction crystal on a Q grid, normalised to its maximum.
 
     Computed by ``Crystal.Scatter.powder`` (X-ray form factors of International Tables Vol. C,
-    |F|^2 summed over reflections, powder average I/Q^2, Gaussian peaks of the given FWHM in Q).
+    ``|F|^2`` summed over reflections, powder average I/Q^2, Gaussian peaks of the given FWHM in Q).
     Returns columns q_inv_angstrom, two_theta_deg, intensity.
     """
     if not 0 < fwhm_inv_angstrom < 0.5:
@@ -201,7 +201,7 @@ def split_families(
     recomputed in ``cell``; members closer than ``resolution_inv_angstrom`` count as one
     component. Columns: family, q_tetragonal, n_components (distinct Q),
     q_low, q_high, splitting (q_high - q_low), monoclinic (indices of one member per Q), and
-    intensity (|F|^2 times multiplicity of the idealised I4/mmm model, relative to the
+    intensity (``|F|^2`` times multiplicity of the idealised I4/mmm model, relative to the
     strongest family in the window).
     """
     a_t, c_t = tetragonal_cell_from_monoclinic(cell)

@@ -57,10 +57,10 @@ import numpy as np
 from numpy.typing import NDArray
 
 THIN_DISK_MOMENT_COEFFICIENT = 8.0 / 3.0
-"""|m| / (R^3 H_a) of an infinitely thin perfectly diamagnetic disk of radius R in a perpendicular
+"""``|m| / (R^3 H_a)`` of an infinitely thin perfectly diamagnetic disk of radius R in a perpendicular
 field (SI): m = (8/3) R^3 H_a (Landau & Lifshitz, Electrodynamics of Continuous Media, 2nd ed.,
 Sect. 56, problem, where the Gaussian moment is (2/3 pi) R^3 H; SI moment = 4 pi x Gaussian).
-With V = pi R^2 h: 1 - N = V H_a / |m| = (3 pi / 4) h / d to leading order in h/d."""
+With ``V = pi R^2 h``: ``1 - N = V H_a / |m| = (3 pi / 4) h / d`` to leading order in h/d."""
 
 DEFAULT_RESOLUTION = 48
 """Default panel-resolution parameter of :func:`effective_demag_cylinder`; the convergence study
@@ -249,7 +249,7 @@ def effective_demag_axisymmetric(
 
     ``r_vertices``, ``z_vertices``: the upper half of its generating curve as a polyline from
     the axis (r = 0, z > 0) to the mid-plane (z = 0), each panel a straight segment. Method:
-    see the module docstring. Returns an :class:`AxisymmetricSolution`; N = 1 - V / |m/H_a|.
+    see the module docstring. Returns an :class:`AxisymmetricSolution`; ``N = 1 - V / |m/H_a|``.
     """
     from scipy.linalg import solve
 
@@ -452,7 +452,7 @@ def internal_fraction(chi_measured_si: float, n_demag: float) -> float:
 
 
 def demag_for_fraction(chi_measured_si: float, fraction: float) -> float:
-    """N for which the moment ratio -chi_m (1 - N) equals ``fraction``: N = 1 - fraction / |chi_m|."""
+    """N for which the moment ratio -chi_m (1 - N) equals ``fraction``: ``N = 1 - fraction / |chi_m|``."""
     chi = _check_diamagnetic(chi_measured_si)
     fraction = float(fraction)
     if not (0.0 < fraction <= 1.0):

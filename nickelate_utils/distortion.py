@@ -153,7 +153,7 @@ def tc_spread_uncertainty(tc_kelvin: Sequence[float]) -> float:
 
     Rule used in chapter 2: the sample standard deviation (``ddof = 1``) of the Tc,max that
     independent works report for one compound, s = sqrt(sum (T_i - mean)^2 / (n - 1)); for two
-    reports it is |T_1 - T_2| / sqrt(2). Hand-written (``numpy.std``) because the rule, not the
+    reports it is ``|T_1 - T_2| / sqrt(2)``. Hand-written (``numpy.std``) because the rule, not the
     arithmetic, is the point: it measures how far two groups' 'maximum Tc' of nominally the same
     material differ (criteria, samples, pressure media), which neither source quotes as an error.
     """

@@ -97,7 +97,7 @@ ATM_BAR = 1.01325
 
 
 def shannon_radius_angstrom(element: str, charge: int = 3, coordination: str = COORDINATION) -> float:
-    """Shannon (1976) effective ionic radius of ``element``^``charge``+ in angstrom."""
+    """Shannon (1976) effective ionic radius of the ion ``element`` with charge ``charge`` (+), in angstrom."""
     try:
         return float(Species(element, charge).get_shannon_radius(coordination))
     except KeyError as exc:
@@ -177,7 +177,7 @@ def exact_spearman_test(x: np.ndarray, y: np.ndarray) -> RankTest:
     """Spearman's rho with exact permutation p-values: every one of the n! pairings of the ranks
     of y with the ranks of x is enumerated (the null distribution of rho under independence).
 
-    p_greater = #(rho_perm >= rho) / n!; p_two_sided = #(|rho_perm| >= |rho|) / n!.
+    ``p_greater = #(rho_perm >= rho) / n!``; ``p_two_sided = #(|rho_perm| >= |rho|) / n!``.
     Hand-written because ``scipy.stats.permutation_test(..., permutation_type='pairings',
     n_resamples=inf)`` materialises all resamples at once and ran out of memory here for n = 9;
     limited to n <= 10 (3.6 million pairings). Reference: Hollander, Wolfe & Chicken,
@@ -253,6 +253,7 @@ def trend_split(flux: pd.DataFrame) -> dict[str, tuple[pd.DataFrame, RankTest]]:
     - ``'maxima'``: x_max against radius for Pr, Nd, Sm (true maxima, n = 3);
     - ``'fixed_flux'``: x grown from the same La:R = 2:1 flux against radius, Pr-Er (n = 9);
     - ``'as_plotted'``: x_max of all nine R (maxima mixed with 2:1 lower bounds), as in Fig. 1j.
+
     Each with :func:`exact_spearman_test`.
     """
     best = max_substitution(flux)
@@ -307,7 +308,7 @@ def class_gap(upper: np.ndarray, lower: np.ndarray,
 def line_overlaps(element_a: str, element_b: str, window_ev: float = SDD_RESOLUTION_EV
                   ) -> list[tuple[str, str, float]]:
     """Pairs of L and K emission lines of two elements closer than ``window_ev`` (xraydb line
-    tables, Elam et al. 2002): (line of a, line of b, |E_a - E_b| in eV), closest first."""
+    tables, Elam et al. 2002): (line of a, line of b, ``|E_a - E_b|`` in eV), closest first."""
     import xraydb
 
     if window_ev <= 0:

@@ -272,7 +272,7 @@ def chapter_inputs(data_dir: str | Path | None = None) -> dict[str, float]:
 
 def effective_n_with_error(thickness_um: float, diameter_um: float) -> tuple[float, float]:
     """chi = -1 N of the cylinder at the default resolution and its numerical error, estimated as
-    |N(resolution) - N(2 x resolution)|."""
+    ``|N(resolution) - N(2 x resolution)|``."""
     gamma = dm.aspect_ratio(thickness_um, diameter_um)
     coarse = dm.effective_demag_cylinder(gamma)
     fine = dm.effective_demag_cylinder(gamma, 2 * dm.DEFAULT_RESOLUTION)
