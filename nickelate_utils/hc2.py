@@ -25,8 +25,8 @@ Formulas (fields are mu0*H in tesla, t = T/Tc):
 Constants come from ``scipy.constants``; fits use ``lmfit`` and their uncertainties are
 propagated with ``uncertainties`` (``ModelResult.uvars``).
 
-Authors' source data (optional)
--------------------------------
+Authors' Hc2 points (optional)
+------------------------------
 If the measured Fig. 3d points are placed at ``data/source/hc2/fig3d.csv`` (see README,
 "Adding the authors' source data"), :func:`load_source_points` reads them and the chapter fits
 them instead of the reconstruction. Columns: ``criterion_percent`` (10, 50 or 90),
