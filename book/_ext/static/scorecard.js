@@ -14,6 +14,13 @@
     return String(cell.data === undefined ? "" : cell.data).trim();
   }
 
+  // The library lower-cases the query and may strip diacritics and punctuation before calling
+  // searchMethod; compare both sides in the same normal form.
+  function normal(s) {
+    return String(s).normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase()
+      .replace(/[.,/#!$%^&*;:{}=\-_`~()]/g, "").replace(/\s+/g, " ").trim();
+  }
+
   function init() {
     var table = document.getElementById("register");
     if (!table || !window.simpleDatatables) return;
@@ -41,12 +48,11 @@
       columns: [{ select: headings.map(function (_, i) { return i; }), type: "html" }],
       labels: { placeholder: "Search the register…", noRows: "No entries", noResults: "No entry matches" },
       searchMethod: function (terms, cell, row, column, source) {
-        var text = textOf(cell);
+        var text = normal(textOf(cell));
         if (source === "filters") {
-          return terms.some(function (t) { return text === t; });
+          return terms.some(function (t) { return text === normal(t); });
         }
-        var low = text.toLowerCase();
-        return terms.some(function (t) { return low.indexOf(t.toLowerCase()) >= 0; });
+        return terms.some(function (t) { return text.indexOf(normal(t)) >= 0; });
       },
       rowRender: function (row, tr) {
         var id = textOf(row.cells[0]);
