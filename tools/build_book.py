@@ -216,7 +216,7 @@ def execute_notebooks(jobs: int) -> bool:
                         continue
                     for old in cache.list_cache_records():  # one cached version per notebook
                         if old.uri == path_str:
-                            cache.remove_cache_record(old.pk)
+                            cache.remove_cache(old.pk)
                     cache.cache_notebook_bundle(
                         CacheBundleIn(nb, path_str, data={"execution_seconds": seconds}),
                         check_validity=False, overwrite=True,
