@@ -562,8 +562,8 @@ def claims_html(claims: Sequence[Claim], table_id: str, with_chapter: bool = Fal
     ``link_page(claim)`` may return a URL for the claim's chapter (the scorecard links rows to the
     chapter that computes them)."""
     esc = html.escape
-    head = ["id"] + (["chapter"] if with_chapter else []) + [
-        "figure", "quantity", "status", "paper", "ours", "unit", "tolerance", "location", "evidence", "note"]
+    head = ["id"] + (["ch."] if with_chapter else []) + [
+        "figure", "quantity", "status", "paper", "ours", "tolerance", "location", "evidence", "note"]
     out = [f'<table class="claims-table" id="{esc(table_id)}">', "<thead><tr>"]
     out += [f"<th>{esc(h)}</th>" for h in head]
     out.append("</tr></thead><tbody>")
@@ -583,11 +583,14 @@ def claims_html(claims: Sequence[Claim], table_id: str, with_chapter: bool = Fal
             ident = f'<a href="{esc(link_page(c))}#{esc(c.anchor)}">{ident}</a>'
         cells = [ident]
         if with_chapter:
-            cells.append(esc(c.chapter))
+            cells.append(f'<span title="{esc(c.chapter)}">{esc(c.chapter.split(".")[0])}</span>')
+        unit = f" {c.unit}" if c.unit else ""
+        paper = f"{c.paper_printed}{unit}" if c.paper_printed else "—"
+        ours = format_ours(c) + (unit if c.ours is not None else "")
         cells += [
             esc(c.figure), esc(c.quantity),
             f'<span class="claim-status {STATUS_CLASSES[c.status]}">{esc(c.status)}</span>',
-            esc(c.paper_printed or "—"), esc(format_ours(c)), esc(c.unit), esc(format_tolerance(c)),
+            esc(paper), esc(ours), esc(format_tolerance(c)),
             esc(c.source_location), evidence, esc(c.note),
         ]
         attrs = (f'id="{esc(c.anchor)}" data-status="{esc(c.status)}" data-chapter="{esc(c.chapter)}" '

@@ -36,11 +36,13 @@ def page_url(claim: Claim, from_page: str = "book/x") -> str:
 def findings(claims: Sequence[Claim]) -> list[Claim]:
     """Every discrepant and disputed entry, and every other entry that carries a consequence
     (open questions the public data cannot settle), ordered by consequence (high first), then
-    book order. A finding without a consequence sorts last."""
+    discrepant and disputed before open questions, then book order. A finding without a
+    consequence sorts last."""
     chosen = [c for c in claims if c.status in FINDING_STATUSES or c.consequence]
     rank = {level: i for i, level in enumerate(CONSEQUENCES)}
     order = {c.claim_id: i for i, c in enumerate(claims)}
-    return sorted(chosen, key=lambda c: (rank.get(c.consequence, len(rank)), order[c.claim_id]))
+    return sorted(chosen, key=lambda c: (rank.get(c.consequence, len(rank)), c.status not in FINDING_STATUSES,
+                                         order[c.claim_id]))
 
 
 def register_summary(claims: Sequence[Claim]) -> dict[str, int]:

@@ -56,3 +56,11 @@ def test_claims_table_has_anchors_and_escapes() -> None:
     page = claims_html(_register(), "t", with_chapter=True, link_page=lambda c: "x.html")
     assert 'id="claim-R4"' in page and 'data-status="reproduced"' in page
     assert "<script>" not in page
+
+
+def test_within_a_consequence_verdicts_come_before_open_questions() -> None:
+    register = [
+        _claim("R1", kind="not public", status="not reproducible from public data", consequence="high", note="n"),
+        _claim("R2", kind="disputed", status="disputed", consequence="high", note="d"),
+    ]
+    assert [c.claim_id for c in findings(register)] == ["R2", "R1"]

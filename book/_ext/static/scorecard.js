@@ -27,7 +27,7 @@
     var headings = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) {
       return th.textContent.trim();
     });
-    var filterColumns = ["status", "chapter", "figure"];
+    var filterColumns = ["status", "ch.", "figure"];
     var options = {};
     filterColumns.forEach(function (name) {
       var seen = {};
@@ -67,7 +67,7 @@
     var selects = {};
     filterColumns.forEach(function (name) {
       var label = document.createElement("label");
-      label.textContent = name + " ";
+      label.textContent = (name === "ch." ? "chapter" : name) + " ";
       var select = document.createElement("select");
       select.setAttribute("data-filter", name);
       var all = document.createElement("option");
