@@ -83,9 +83,9 @@ def findings_html(claims: Sequence[Claim], from_page: str = "book/findings") -> 
             ours = f" Ours: {esc(format_ours(c))} {esc(c.unit)}." if c.ours is not None else ""
             readings = ""
             if c.readings:
-                readings = " Readings: " + "; ".join(
-                    esc(f"{r.label}: {'—' if r.value is None else f'{r.value:.4g}'} {r.unit} ({r.source})")
-                    for r in c.readings) + "."
+                readings = '</p><p class="finding-readings">Readings:</p><ul class="finding-readings">' + "".join(
+                    f"<li>{esc(r.label)}: <strong>{'—' if r.value is None else f'{r.value:.4g}'} {esc(r.unit)}</strong>"
+                    f" <em>({esc(r.source)})</em></li>" for r in c.readings) + "</ul><p>"
             out.append(
                 f'<li id="finding-{esc(c.claim_id)}"><p><strong>{esc(c.quantity)}</strong> '
                 f"({esc(c.figure)}) {_status(c)}.{paper}{ours} {esc(c.note)}{readings}</p>"
