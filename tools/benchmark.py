@@ -124,7 +124,8 @@ def main() -> int:
         chapter.write_text(original[:cell_end] + "# benchmark: changed code\n" + original[cell_end:])
         change_s, times = build(root)
         code_change = executed(times)
-        chapter.write_text(original[:first_cell] + "Benchmark: changed prose.\n\n" + original[first_cell:])
+        changed = chapter.read_text()  # the code as just built: only the prose changes now
+        chapter.write_text(changed[:first_cell] + "Benchmark: changed prose.\n\n" + changed[first_cell:])
         prose_s, times = build(root)
         prose_change = executed(times)
         chapter.write_text(original)
