@@ -79,7 +79,7 @@ def test_page_in_browser(page, site_url: str, doc: str) -> None:  # type: ignore
     )
     is_chapter = doc.startswith("notebooks/")
     if is_chapter:
-        assert page.locator("table[id^='T_claims-']").count() == 1, "claims table missing"
+        assert page.locator("table.claims-table[id^='claims-']").count() == 1, "claims table missing"
         assert page.locator(".pasted-text").count() > 0, "no glued numbers on the page"
         assert page.locator("img").count() > 0, "chapter has no figure"
         assert page.locator("p.nb-download a[href$='.ipynb']").count() == 1, "no notebook download link"
