@@ -7,7 +7,11 @@ A chapter module exposes ``CHAPTER: str`` (its title) and
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import importlib
+import json
+import os
+import pickle
 from pathlib import Path
 
 from nickelate_utils.claims import Claim
@@ -25,13 +29,73 @@ CHAPTERS: tuple[tuple[str, str], ...] = (
 CHAPTER_MODULES: tuple[str, ...] = tuple(module for module, _ in CHAPTERS)
 
 
-def all_claims(data_dir: str | Path | None = None) -> list[Claim]:
-    """Every chapter's claims, in book order, each with the page of its chapter."""
+REGISTER_CACHE_ENV = "NICKELATE_REGISTER_CACHE"
+"""Environment variable naming a file that holds the register computed once by the build
+(``tools/build_book.py``) with the digest of its inputs; see :func:`all_claims`."""
+
+
+def inputs_digest(data_dir: str | Path | None = None) -> str:
+    """sha256 over everything the register depends on: every file under ``data/`` (the authors'
+    source data included), every module of ``nickelate_utils`` and the versions of the key
+    libraries (their tables enter some values)."""
+    from nickelate_utils.paths import data_dir as _data_dir
+    from nickelate_utils.provenance import package_versions
+
+    digest = hashlib.sha256()
+    for root in (_data_dir(data_dir), Path(__file__).resolve().parent):
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(root.parent).as_posix().encode())
+                digest.update(path.read_bytes())
+    digest.update(json.dumps(package_versions(), sort_keys=True).encode())
+    return digest.hexdigest()
+
+
+def compute_claims(data_dir: str | Path | None = None) -> list[Claim]:
+    """Every chapter's claims, in book order, each with the page of its chapter (no cache)."""
     out: list[Claim] = []
     for name, page in CHAPTERS:
         module = importlib.import_module(name)
         out.extend(dataclasses.replace(c, page=page) for c in module.claims(data_dir))
     return out
+
+
+def write_cache(path: Path, data_dir: str | Path | None = None) -> list[Claim]:
+    """Compute the register and store it in ``path`` with the digest of its inputs (the build does
+    this once, so that the pages that show the whole register do not each recompute it)."""
+    claims = compute_claims(data_dir)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_bytes(pickle.dumps({"digest": inputs_digest(data_dir), "claims": claims}))
+    tmp.replace(path)
+    return claims
+
+
+def all_claims(data_dir: str | Path | None = None) -> list[Claim]:
+    """Every chapter's claims, in book order, each with the page of its chapter.
+
+    When ``$NICKELATE_REGISTER_CACHE`` names a file written by :func:`write_cache` whose digest
+    equals the digest of the current inputs (:func:`inputs_digest`), its claims are returned;
+    otherwise, or for another ``data_dir``, they are computed (:func:`compute_claims`). A stale
+    or unreadable cache is ignored, never trusted.
+    """
+    cache = os.environ.get(REGISTER_CACHE_ENV)
+    if data_dir is None and cache:
+        stored = read_cache(Path(cache))
+        if stored is not None:
+            return stored
+    return compute_claims(data_dir)
+
+
+def read_cache(path: Path) -> list[Claim] | None:
+    """The claims stored in ``path`` if its digest matches the current inputs, else None."""
+    try:
+        stored = pickle.loads(path.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        return None
+    if isinstance(stored, dict) and stored.get("digest") == inputs_digest():
+        return list(stored["claims"])
+    return None
 
 
 def payload(claims: list[Claim] | None = None) -> dict[str, object]:

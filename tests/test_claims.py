@@ -191,3 +191,24 @@ def test_built_claims_json_validates_against_its_schema() -> None:
     document = json.loads(path.read_text(encoding="utf-8"))
     assert not schema_errors(document)
     assert (path.parent / "claims.schema.json").exists()
+
+
+def test_register_cache_is_used_only_when_its_inputs_match(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from nickelate_utils import register
+
+    path = tmp_path / "register.pickle"
+    fresh = register.write_cache(path)
+    monkeypatch.setenv(register.REGISTER_CACHE_ENV, str(path))
+    assert [c.as_dict() for c in register.all_claims()] == [c.as_dict() for c in fresh]
+    monkeypatch.setattr(register, "inputs_digest", lambda data_dir=None: "changed inputs")
+    assert register.read_cache(path) is None  # stale: recomputed, never trusted
+    path.write_bytes(b"not a pickle")
+    assert register.read_cache(path) is None
+
+
+def test_inputs_digest_changes_with_the_data(data_copy: Path) -> None:
+    from nickelate_utils.register import inputs_digest
+
+    before = inputs_digest(data_copy)
+    (data_copy / "growth" / "claims.csv").write_text("edited", encoding="utf-8")
+    assert inputs_digest(data_copy) != before

@@ -48,6 +48,7 @@ CACHE_STAMP = BUILD / ".cache-inputs-sha256"  # inputs the execution cache was f
 CACHE_DIR = BUILD / ".jupyter_cache"
 TIMES_FILE = BUILD / ".execution-times.json"
 VALIDATED_FILE = BUILD / ".validated.json"  # (path, sha256, schema) keys validated by stage 1
+REGISTER_FILE = BUILD / ".register.pickle"  # the claims register, computed once per change of inputs
 
 
 def inputs_digest() -> str:
@@ -178,6 +179,19 @@ def _cell_error_report(err: BaseException, exc_string: str) -> str:
     return f"{type(err).__name__}:\n{text}\n\n>>> {last}"
 
 
+def prepare_register() -> None:
+    """Compute the claims register once (unless the stored one matches the inputs) and hand it to
+    the kernels and to Sphinx (``claims.json``) through ``$NICKELATE_REGISTER_CACHE``: four pages
+    show the whole register, and each would otherwise recompute it."""
+    from nickelate_utils.register import REGISTER_CACHE_ENV, read_cache, write_cache
+
+    os.environ[REGISTER_CACHE_ENV] = str(REGISTER_FILE)
+    if read_cache(REGISTER_FILE) is None:
+        start = time.perf_counter()
+        write_cache(REGISTER_FILE)
+        print(f"claims register computed in {time.perf_counter() - start:.1f} s", flush=True)
+
+
 def execute_notebooks(jobs: int) -> bool:
     """Execute every notebook page missing from the cache; record times; stop on the first error."""
     from jupyter_cache import get_cache
@@ -297,6 +311,7 @@ def main() -> int:
     if not CACHE_STAMP.exists() or CACHE_STAMP.read_text() != digest:
         shutil.rmtree(CACHE_DIR, ignore_errors=True)  # shared inputs changed: execute everything again
         CACHE_STAMP.write_text(digest)
+    prepare_register()
     executed_at = time.perf_counter()
     if not execute_notebooks(jobs):
         print(f"book build FAILED after {time.perf_counter() - start:.1f} s", file=sys.stderr)
