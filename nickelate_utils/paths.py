@@ -28,3 +28,23 @@ def source_dir(override: str | Path | None = None) -> Path:
     notebooks use files found there instead of reconstructions.
     """
     return data_dir(override) / "source"
+
+
+def toc_pages(toc_file: str | Path | None = None) -> list[str]:
+    """Document names (without suffix) of every page of the book's table of contents
+    (``_toc.yml``), in book order, read with the parser Jupyter Book itself uses
+    (``sphinx_external_toc``)."""
+    from sphinx_external_toc.parsing import parse_toc_yaml
+
+    site_map = parse_toc_yaml(str(toc_file if toc_file is not None else REPO_ROOT / "_toc.yml"))
+
+    def walk(doc: str) -> list[str]:
+        out = [doc]
+        for subtree in site_map[doc].subtrees:
+            for item in subtree.items:
+                name = getattr(item, "docname", item)
+                if isinstance(name, str) and name in site_map:
+                    out += walk(name)
+        return out
+
+    return walk(site_map.root.docname)

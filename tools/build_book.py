@@ -104,22 +104,11 @@ def _config() -> dict[str, Any]:
 
 def notebook_pages() -> list[Path]:
     """The .md pages of _toc.yml that are MyST notebooks (they have a kernelspec), in toc order."""
-    import yaml
     from myst_nb.core.read import is_myst_markdown_notebook
 
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    files = [toc["root"]]
+    from nickelate_utils.paths import toc_pages
 
-    def walk(entries: list[dict[str, Any]]) -> None:
-        for entry in entries:
-            if "file" in entry:
-                files.append(entry["file"])
-            walk(entry.get("sections", []))
-            walk(entry.get("chapters", []))
-
-    for part in toc.get("parts", []):
-        walk(part.get("chapters", []))
-    walk(toc.get("chapters", []))
+    files = toc_pages(ROOT / "_toc.yml")
     pages = []
     for name in files:
         path = ROOT / f"{name}.md"
