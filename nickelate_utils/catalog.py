@@ -28,24 +28,3 @@ def catalog(data_dir: str | Path | None = None) -> pd.DataFrame:
                 }
             )
     return pd.DataFrame(rows)
-
-
-def field_table(package: str, resource: str, data_dir: str | Path | None = None) -> pd.DataFrame:
-    """The schema of one resource: field name, type, unit, description, constraints."""
-    for res in read_descriptor(package, data_dir)["resources"]:
-        if res["name"] == resource:
-            return pd.DataFrame(
-                [
-                    {
-                        "field": f["name"],
-                        "type": f.get("type", "string"),
-                        "unit": f.get("unit", ""),
-                        "description": f.get("description", ""),
-                        "constraints": ", ".join(
-                            f"{k}={v}" for k, v in f.get("constraints", {}).items()
-                        ),
-                    }
-                    for f in res["schema"]["fields"]
-                ]
-            )
-    raise KeyError(f"no resource '{resource}' in package '{package}'")
