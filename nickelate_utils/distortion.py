@@ -45,9 +45,8 @@ from uncertainties.core import AffineScalarFunc
 
 from nickelate_utils.claims import Claim, Computed, build_claims
 from nickelate_utils.crystal import average_inplane_constant, inplane_distortion
-from nickelate_utils.data import check_rows, load_table, read_source_csv
+from nickelate_utils.data import DataError, load_source, load_table
 from nickelate_utils.growth import shannon_radius_angstrom
-from nickelate_utils.paths import source_dir
 
 CHAPTER = "2. In-plane distortion and the route to higher Tc"
 PACKAGE = "distortion"
@@ -401,28 +400,18 @@ def compositions(flux: pd.DataFrame) -> pd.DataFrame:
 
 def load_source_lattice(data_dir: str | Path | None = None) -> pd.DataFrame | None:
     """The authors' lattice parameters from ``<data_dir>/source/lattice_parameters.csv``, or
-    None if that file does not exist (layout: see the module docstring).
+    None if that file does not exist (layout: see the module docstring and
+    ``nickelate_utils/schemas/source_data.json``).
 
-    Raises ValueError naming the file, the line and the column of the first problem.
+    Read and validated by :func:`nickelate_utils.data.load_source` (types, rare earth, 0 <= x <= 3,
+    positive constants, non-negative errors, unique compositions): a DataError (ValueError)
+    names the file, the line and the column of the first problem. ``attrs['provenance']`` is
+    kept, so the frame can be passed to the provenance box. A table without rows is a DataError.
     """
-    path = source_dir(data_dir) / SOURCE_FILE
-    if not path.is_file():
-        return None
-    shown = f"source/{SOURCE_FILE}"
-    frame = read_source_csv(path, shown, SOURCE_COLUMNS, numeric=SOURCE_COLUMNS[2:])
-    check_rows(
-        shown,
-        (
-            ("rare_earth", ~frame["rare_earth"].isin(RARE_EARTHS), f"not one of {', '.join(RARE_EARTHS)}"),
-            ("x", (frame["x"] < 0) | (frame["x"] > 3), "x must lie in [0, 3]"),
-            ("a_angstrom", frame["a_angstrom"] <= 0, "must be positive"),
-            ("b_angstrom", frame["b_angstrom"] <= 0, "must be positive"),
-            ("a_err_angstrom", frame["a_err_angstrom"] < 0, "must be >= 0"),
-            ("b_err_angstrom", frame["b_err_angstrom"] < 0, "must be >= 0"),
-            ("composition", frame["composition"].duplicated(), "duplicate composition"),
-        ),
-    )
-    return frame.reset_index(drop=True)
+    frame = load_source(SOURCE_FILE, data_dir)
+    if frame is not None and frame.empty:
+        raise DataError(f"{frame.attrs['provenance'].path}: no rows")
+    return frame
 
 
 def source_distortion_table(frame: pd.DataFrame) -> pd.DataFrame:

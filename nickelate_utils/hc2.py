@@ -50,8 +50,7 @@ from scipy.special import digamma
 from uncertainties.core import AffineScalarFunc
 
 from nickelate_utils.claims import Claim, Computed, Reading, build_claims, printed_ufloat, printed_value, same_as
-from nickelate_utils.data import check_rows, load_table, read_source_csv
-from nickelate_utils.paths import source_dir
+from nickelate_utils.data import load_source, load_table
 
 if TYPE_CHECKING:  # lmfit is imported inside the fitting functions (chapter start-up time)
     import lmfit
@@ -418,26 +417,20 @@ SOURCE_COLUMNS: tuple[str, ...] = ("criterion_percent", "h_tesla", "t_kelvin")
 
 def load_source_points(data_dir: str | Path | None = None) -> pd.DataFrame | None:
     """The authors' Fig. 3d Hc2(T) points from ``<data_dir>/source/hc2/fig3d.csv``, or None if
-    the file does not exist (layout: see the module docstring).
+    the file does not exist (layout: see the module docstring and
+    ``nickelate_utils/schemas/source_data.json``), sorted by criterion and field.
 
-    ValueError naming the file, line and column of the first problem (missing column, not a
-    number, criterion not 10/50/90, negative field or temperature).
+    Read and validated by :func:`nickelate_utils.data.load_source`: a DataError (ValueError)
+    names the file, line and column of the first problem (missing column, not a number,
+    criterion not 10/50/90, negative field or temperature). ``attrs['provenance']`` is kept, so
+    the frame can be passed to the provenance box.
     """
-    path = source_dir(data_dir) / SOURCE_FILE
-    if not path.is_file():
+    frame = load_source(SOURCE_FILE, data_dir)
+    if frame is None:
         return None
-    shown = f"source/{SOURCE_FILE}"
-    frame = read_source_csv(path, shown, SOURCE_COLUMNS, numeric=SOURCE_COLUMNS)
-    check_rows(
-        shown,
-        (
-            ("criterion_percent", ~frame["criterion_percent"].isin([10, 50, 90]), "criterion must be 10, 50 or 90"),
-            ("h_tesla", frame["h_tesla"] < 0, "field must be >= 0"),
-            ("t_kelvin", frame["t_kelvin"] < 0, "temperature must be >= 0"),
-        ),
-    )
-    frame["criterion_percent"] = frame["criterion_percent"].astype(int)
-    return frame.sort_values(["criterion_percent", "h_tesla"]).reset_index(drop=True)
+    out = frame.sort_values(["criterion_percent", "h_tesla"], kind="stable").reset_index(drop=True)
+    out.attrs = dict(frame.attrs)
+    return out
 
 
 def pauli_ratio(hc2_zero_tesla: float, tc_kelvin: float, gap_ratio: float = BCS_GAP_RATIO) -> float:

@@ -54,15 +54,10 @@ SOURCE_FIGURES: dict[str, tuple[str, ...]] = {
 CLAIM_PREFIX = {"ch02_distortion": "D", "ch03_resistivity": "R", "ch04_upper_critical_field": "H",
                 "ch05_meissner": "M"}
 
-FIGURES_NOT_SWITCHED: dict[str, str] = {
-    "ch04_upper_critical_field": "chapter 4 labels both panels of Fig. 3d (fig-hc2-models) RECONSTRUCTION even when "
-    "data/source/hc2/fig3d.csv is present",
-}
+FIGURES_NOT_SWITCHED: dict[str, str] = {}
 """Chapters whose figures do not switch to the source files yet (chapter -> reason): expected failures."""
 
-CLAIMS_NOT_SWITCHED: dict[str, str] = {
-    "ch05_meissner": "chapter 5 marks no claim from_source_data when data/source/susceptibility/fig3e.csv is present",
-}
+CLAIMS_NOT_SWITCHED: dict[str, str] = {}
 """Chapters whose claims do not use the source files yet (chapter -> reason): expected failures."""
 
 
@@ -238,8 +233,6 @@ def test_planted_markup_is_text_in_every_page(built: Path) -> None:
     assert shown in pages["book/data-provenance.html"]  # a Styler table (display.table), as text
 
 
-@pytest.mark.xfail(strict=True, reason="chapter 2 (ch02_distortion) does not display the source compositions, "
-                   "so the planted string never reaches a page (it is not live markup anywhere either)")
 def test_planted_markup_in_a_source_file_is_text(built: Path) -> None:
     site = built / "_build" / "html"
     html = (site / "notebooks" / "ch02_distortion.html").read_text()

@@ -158,12 +158,12 @@ GOOD = (FIXTURE / "source" / dist.SOURCE_FILE).read_text()
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
-        ("b_err_angstrom\n", "b_sigma\n", r"missing columns \['b_err_angstrom'\]"),
-        ("Er,0.05,5.4400", "Yb,0.05,5.4400", r"line 2, column 'rare_earth': not one of La"),
-        ("Er,0.05,5.4400", "Er,3.5,5.4400", r"line 2, column 'x': x must lie in \[0, 3\]"),
-        ("Sm,1.43,5.4550", "Sm,1.43,abc", r"line 4, column 'a_angstrom': not a number"),
-        ("5.3450,0.0010", "5.3450,-0.0010", r"line 4, column 'b_err_angstrom': must be >= 0"),
-        ("La0.87Nd2.13Ni2O7", "La3Ni2O7", r"line 5, column 'composition': duplicate composition"),
+        ("b_err_angstrom\n", "b_sigma\n", r"line 1: missing column\(s\) 'b_err_angstrom'"),
+        ("Er,0.05,5.4400", "Yb,0.05,5.4400", r"lattice_parameters.csv, line 2, column 'rare_earth': .*enum.*'La'"),
+        ("Er,0.05,5.4400", "Er,3.5,5.4400", r"line 2, column 'x': .*maximum.*3"),
+        ("Sm,1.43,5.4550", "Sm,1.43,abc", r"line 4, column 'a_angstrom': Type Error"),
+        ("5.3450,0.0010", "5.3450,-0.0010", r"line 4, column 'b_err_angstrom': .*minimum.*0"),
+        ("La0.87Nd2.13Ni2O7", "La3Ni2O7", r"line 5, column 'composition': Unique Error"),
     ],
 )
 def test_bad_source_table_names_line_and_column(tmp_path: Path, old: str, new: str, message: str) -> None:
@@ -175,8 +175,18 @@ def test_bad_source_table_names_line_and_column(tmp_path: Path, old: str, new: s
 
 def test_empty_source_table_is_rejected(tmp_path: Path) -> None:
     root = _write_source(tmp_path, GOOD.splitlines()[0] + "\n")
-    with pytest.raises(ValueError, match="no rows"):
+    with pytest.raises(ValueError, match="data/source/lattice_parameters.csv: no rows"):
         dist.load_source_lattice(root)
+
+
+def test_source_table_carries_provenance() -> None:
+    from nickelate_utils.provenance import provenance_markdown
+
+    frame = dist.load_source_lattice(FIXTURE)
+    assert frame is not None
+    assert frame.attrs["provenance"].path == "data/source/lattice_parameters.csv"
+    assert list(frame["composition"])[:2] == ["La2.95Er0.05Ni2O7", "La3Ni2O7"]  # file order
+    assert "data/source/lattice_parameters.csv" in provenance_markdown([frame], [dist.load_source_lattice])
 
 
 def test_delta_ranking_needs_a_delta_column() -> None:

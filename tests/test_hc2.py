@@ -326,6 +326,18 @@ def test_bad_source_points_name_line_and_column() -> None:
     from nickelate_utils.paths import REPO_ROOT
 
     with pytest.raises(
-        ValueError, match="source/hc2/fig3d.csv, line 4, column 'criterion_percent': criterion must be 10, 50 or 90"
+        ValueError, match=r"data/source/hc2/fig3d.csv, line 4, column 'criterion_percent': .*enum.*\[10, 50, 90\]"
     ):
         hc2.load_source_points(REPO_ROOT / "tests" / "fixtures" / "hc2_bad")
+
+
+def test_source_points_carry_provenance_for_the_provenance_box() -> None:
+    from nickelate_utils.paths import REPO_ROOT
+    from nickelate_utils.provenance import provenance_markdown
+
+    points = hc2.load_source_points(REPO_ROOT / "tests" / "fixtures" / "hc2")
+    assert points is not None
+    assert list(points["h_tesla"].iloc[:3]) == [0.0, 1.0, 2.0] and points["criterion_percent"].iloc[0] == 10
+    info = points.attrs["provenance"]
+    assert info.path == "data/source/hc2/fig3d.csv" and info.package == "source"
+    assert "data/source/hc2/fig3d.csv" in provenance_markdown([points], [hc2.load_source_points])

@@ -167,5 +167,57 @@ def test_source_curves_fixture_and_background_difference() -> None:
 def test_bad_source_curves_name_line_and_column() -> None:
     from nickelate_utils.paths import REPO_ROOT
 
-    with pytest.raises(ValueError, match=r"fig3e.csv, line 3, column 'mode': mode must be ZFC or FC"):
+    with pytest.raises(ValueError, match=r"data/source/susceptibility/fig3e.csv, line 3, column 'mode': .*enum"):
         mg.load_source_curves(REPO_ROOT / "tests" / "fixtures" / "meissner_bad")
+
+
+def test_source_curves_carry_provenance() -> None:
+    from nickelate_utils.paths import REPO_ROOT
+    from nickelate_utils.provenance import provenance_markdown
+
+    curves = mg.load_source_curves(REPO_ROOT / "tests" / "fixtures" / "meissner")
+    assert curves is not None
+    assert list(curves["mode"]) == ["FC"] * 4 + ["ZFC"] * 4  # sorted by mode, then temperature
+    assert curves.attrs["provenance"].path == "data/source/susceptibility/fig3e.csv"
+    assert "data/source/susceptibility/fig3e.csv" in provenance_markdown([curves], [mg.load_source_curves])
+
+
+def test_diamagnetic_onset_of_the_fixture() -> None:
+    from nickelate_utils.paths import REPO_ROOT
+
+    curves = mg.load_source_curves(REPO_ROOT / "tests" / "fixtures" / "meissner")
+    # ZFC: chi_n = 0.013, depth 1.613, level 0.013 - 0.05 * 1.613 = -0.06765, crossed between
+    # (40 K, -1.3) and (60 K, 0.013): 40 + 20 * (1.3 - 0.06765) / 1.313
+    onset, err = mg.diamagnetic_onset_kelvin(curves, "ZFC")
+    assert onset == pytest.approx(40 + 20 * (1.3 - 0.06765) / 1.313)
+    assert err == pytest.approx(10.0)
+    # half the drop: level 0.013 - 0.5 * 1.613 = -0.7935, also between 40 and 60 K
+    half = mg.diamagnetic_onset_kelvin(curves, "ZFC", fraction=0.5)[0]
+    assert half == pytest.approx(40 + 20 * (1.3 - 0.7935) / 1.313)
+    flat = curves.assign(chi_si=0.0)
+    with pytest.raises(ValueError, match="no diamagnetic drop"):
+        mg.diamagnetic_onset_kelvin(flat, "ZFC")
+    with pytest.raises(ValueError, match="at least three"):
+        mg.diamagnetic_onset_kelvin(curves.iloc[:2], "FC")
+
+
+def test_source_curves_turn_m7_into_a_recompute_and_m2_m3_into_source_checks(data_copy) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    from nickelate_utils.paths import REPO_ROOT
+
+    before = {c.claim_id: c for c in mg.claims(data_copy)}
+    assert not any(c.from_source_data for c in before.values())
+    assert before["M7"].kind == "illustration"
+    target = data_copy / "source" / "susceptibility"
+    target.mkdir(parents=True)
+    shutil.copy(REPO_ROOT / "tests" / "fixtures" / "meissner" / "source" / "susceptibility" / "fig3e.csv", target)
+    after = {c.claim_id: c for c in mg.claims(data_copy)}
+    assert {c.claim_id for c in after.values() if c.from_source_data} == {"M2", "M3", "M7"}
+    m7 = after["M7"]
+    assert m7.kind == "recompute" and m7.ours == pytest.approx(58.7715, abs=1e-3)
+    assert m7.status == "reproduced"  # |60 - 58.77| = 1.23 < 0.5 + 2 x 10 K (the fixture's 20 K step)
+    # fixture: chi(40 K) - chi(60 K) = -1.313 (ZFC) as printed -> Eq. 3 gives the paper's -0.621
+    assert after["M2"].ours == pytest.approx(before["M2"].ours) and after["M2"].status == "consistent"
+    # FC: -0.15 - 0.014 = -0.164 as printed
+    assert after["M3"].ours == pytest.approx(-0.164 / (1 + 0.849 * 0.164))
