@@ -53,6 +53,7 @@ browser:
 
 test: browser $(TEST_STAMP) $(MATHJAX)
 	$(PY) tools/build_book.py
+	CHROMIUM="$$(cat _build/.chromium)" $(PY) tools/make_pdf.py
 	CHROMIUM="$$(cat _build/.chromium)" $(PY) -m pytest -n 2 --dist loadscope
 
 # The whole book as one PDF, printed by the same Chromium (needs the test set: playwright, pypdf).

@@ -74,7 +74,7 @@ def build_pdf(out: Path, built: str | None = None) -> Path:
             page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base)
                        else route.abort())
             for doc in toc_pages():
-                page.goto(f"{base}/{doc}.html", wait_until="networkidle")
+                page.goto(f"{base}/{doc}.html", wait_until="load")
                 if page.locator(".math").count():
                     page.wait_for_selector("mjx-container", timeout=20_000)
                 page.add_style_tag(content=PRINT_CSS)
@@ -83,7 +83,7 @@ def build_pdf(out: Path, built: str | None = None) -> Path:
                 start = len(writer.pages)
                 for p in reader.pages:
                     writer.add_page(p)
-                writer.add_outline_item(title, start)
+                writer.add_outline_item(title=title, page_number=start)
             book_title = page.title().split("—")[-1].strip() or "La2SmNi2O7 at 96 K"
             page.set_content(_stamp_html(len(writer.pages), book_title, built))
             stamps = PdfReader(io.BytesIO(page.pdf(format="A4", margin={"top": "0", "bottom": "0",
