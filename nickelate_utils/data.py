@@ -470,6 +470,8 @@ def load_source(name: str | Path, data_dir: str | Path | None = None) -> pd.Data
         _raise_errors([_located(shown, err) for task in report.tasks for err in task.errors])
     columns = [c for c in declared if c in header]
     frame = pd.read_csv(path, usecols=columns, dtype={c: "string" for c in columns}, keep_default_na=False)
+    if frame.empty:
+        raise DataError(f"{shown}, line 2: no rows (a source file needs at least one row of data)")
     frame = frame[columns]
     for column in columns:
         kind = declared[column].get("type", "string")

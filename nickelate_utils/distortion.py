@@ -406,12 +406,10 @@ def load_source_lattice(data_dir: str | Path | None = None) -> pd.DataFrame | No
     Read and validated by :func:`nickelate_utils.data.load_source` (types, rare earth, 0 <= x <= 3,
     positive constants, non-negative errors, unique compositions): a DataError (ValueError)
     names the file, the line and the column of the first problem. ``attrs['provenance']`` is
-    kept, so the frame can be passed to the provenance box. A table without rows is a DataError.
+    kept, so the frame can be passed to the provenance box. A table without rows is a DataError
+    (raised by ``load_source`` for every source file).
     """
-    frame = load_source(SOURCE_FILE, data_dir)
-    if frame is not None and frame.empty:
-        raise DataError(f"{frame.attrs['provenance'].path}: no rows")
-    return frame
+    return load_source(SOURCE_FILE, data_dir)
 
 
 def source_distortion_table(frame: pd.DataFrame) -> pd.DataFrame:

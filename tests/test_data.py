@@ -307,3 +307,9 @@ def test_provenance_markdown_escapes_interpolated_values(data_copy: Path) -> Non
     assert "<img" not in rendered and "<script" not in rendered and "<a href" not in rendered
     assert rendered.count("&lt;img src=x onerror=alert(1)&gt;") == 2
     assert "\n" not in escape_markdown("a\n```\nb")
+
+
+def test_source_file_without_rows_is_rejected(data_copy: Path) -> None:
+    _source(data_copy, "susceptibility/fig3e.csv", "mode,t_kelvin,chi_si\n")
+    with pytest.raises(DataError, match=r"data/source/susceptibility/fig3e.csv, line 2: no rows"):
+        load_source("susceptibility/fig3e.csv", data_copy)

@@ -175,7 +175,7 @@ def test_bad_source_table_names_line_and_column(tmp_path: Path, old: str, new: s
 
 def test_empty_source_table_is_rejected(tmp_path: Path) -> None:
     root = _write_source(tmp_path, GOOD.splitlines()[0] + "\n")
-    with pytest.raises(ValueError, match="data/source/lattice_parameters.csv: no rows"):
+    with pytest.raises(ValueError, match="data/source/lattice_parameters.csv, line 2: no rows"):
         dist.load_source_lattice(root)
 
 
