@@ -45,7 +45,7 @@ from uncertainties.core import AffineScalarFunc
 
 from nickelate_utils.claims import Claim, Computed, build_claims
 from nickelate_utils.crystal import average_inplane_constant, inplane_distortion
-from nickelate_utils.data import DataError, load_source, load_table
+from nickelate_utils.data import load_source, load_table
 from nickelate_utils.growth import shannon_radius_angstrom
 
 CHAPTER = "2. In-plane distortion and the route to higher Tc"
