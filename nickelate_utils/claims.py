@@ -428,7 +428,9 @@ def evidence_errors(claims: Sequence[Claim], data_dir: str | Path | None = None)
       ``reconstruction:<self>``, and no referenced data cell or referenced claim holds the same
       number (within ½ unit of its last printed digit);
     - a ``consistent`` entry cites another statement of the paper (a claim or a data row);
-    - ``illustrated`` entries carry no number of ours; ``disputed`` entries give two readings.
+    - ``illustrated`` entries carry no number of ours; ``disputed`` entries give two readings;
+    - no ``reproduced`` or ``consistent`` entry rests on a literature row whose status is
+      ``unverified`` (recalled, not read in its source).
     """
     errors: list[str] = []
     by_id = {c.claim_id: c for c in claims}
@@ -480,9 +482,26 @@ def evidence_errors(claims: Sequence[Claim], data_dir: str | Path | None = None)
                 if c.status == "reproduced" and any(_same_number(c, v) for v in values):
                     errors.append(f"{who}: input {ref} holds the paper's own value "
                                   f"{c.paper_printed}: name the columns actually used")
+                if c.status in ("reproduced", "consistent") and _literature_status(ref, data_dir, cache) == "unverified":
+                    errors.append(f"{who}: rests on an unverified literature value ({ref}); an agreement "
+                                  "verdict needs inputs that were read in their source")
         if c.status == "consistent" and not cites_paper:
             errors.append(f"{who}: a consistency check must cite another statement of the paper")
     return errors
+
+
+def _literature_status(ref: str, data_dir: str | Path | None,
+                       cache: dict[tuple[str, str], pd.DataFrame]) -> str:
+    """The ``status`` (verified, secondary, unverified) of a literature row an input points at,
+    or '' for a published row or a table without that column."""
+    parts = parse_input(ref)
+    frame = cache.get((parts["package"], parts["resource"]))
+    if frame is None or "status" not in frame.columns or "data_class" not in frame.columns:
+        return ""
+    rows = frame[frame[frame.columns[0]].astype(str) == parts["key"]]
+    if rows.empty or rows.iloc[0]["data_class"] != "literature":
+        return ""
+    return str(rows.iloc[0]["status"])
 
 
 def _same_number(claim: Claim, value: float | None) -> bool:

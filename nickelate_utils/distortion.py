@@ -673,7 +673,9 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
             inputs=(_ref(cp, "La3Ni2O7", *ab), _ref(cp, "La2SmNi2O7", *ab),
                     *(_ref("distortion/sc_state_lattice", s, *ab) for s in sc["source_id"])),
             method="nickelate_utils.distortion.excess_percent",
-            note="Necessary condition that public cells allow: " + "; ".join(
+            note="Not settled by verified inputs: the superconducting-state cells found are one secondary film "
+            "constant and one unverified 29.5 GPa cell (recalled, not read in ref. 1). With them the statement "
+            "holds: " + "; ".join(
                 f"{c} over {s} ({st}): {e:.2uS} %" for c, s, st, e in excess_rows)
             + f". Smallest: {smallest_excess[3]:.2uS} %. Rests on a secondary film constant and an unverified "
             "29.5 GPa cell. Bulk La3Ni2O7 superconducts from about 14 GPa on, where its in-plane constant is larger "

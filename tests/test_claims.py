@@ -132,6 +132,13 @@ def test_evidence_checker_requires_inputs_method_and_honest_illustrations() -> N
         parse_input("growth cell")
 
 
+def test_evidence_checker_rejects_agreement_resting_on_unverified_literature() -> None:
+    # distortion/sc_state_lattice row sun2023_29p5gpa is a literature value recalled, status 'unverified'
+    claim = _claim(paper_value=1.6, paper_printed="1.6", ours=None, status="consistent", kind="cross-check",
+                   inputs=("distortion/sc_state_lattice#sun2023_29p5gpa.a_angstrom",))
+    assert any("unverified literature" in e for e in evidence_errors([claim]))
+
+
 def test_build_claims_errors_name_file_line_and_claim(data_copy: Path) -> None:
     with pytest.raises(DataError, match=r"claims.csv, line 2, claim 'G1'"):
         build_claims("1", "growth", {}, data_copy)
