@@ -482,7 +482,8 @@ def evidence_errors(claims: Sequence[Claim], data_dir: str | Path | None = None)
                 if c.status == "reproduced" and any(_same_number(c, v) for v in values):
                     errors.append(f"{who}: input {ref} holds the paper's own value "
                                   f"{c.paper_printed}: name the columns actually used")
-                if c.status in ("reproduced", "consistent") and _literature_status(ref, data_dir, cache) == "unverified":
+                unverified = _literature_status(ref, data_dir, cache) == "unverified"
+                if c.status in ("reproduced", "consistent") and unverified:
                     errors.append(f"{who}: rests on an unverified literature value ({ref}); an agreement "
                                   "verdict needs inputs that were read in their source")
         if c.status == "consistent" and not cites_paper:
