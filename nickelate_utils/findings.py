@@ -122,10 +122,30 @@ def cross_checks(claims: Sequence[Claim]) -> list[CrossCheck]:
     return out
 
 
+def _data_row(ref: str, cache: dict[tuple[str, str], object]) -> str:
+    """A data-row input shown as its values and the row's location in the paper (escaped HTML)."""
+    from nickelate_utils.data import load_table
+
+    parts = parse_input(ref)
+    key = (parts["package"], parts["resource"])
+    if key not in cache:
+        cache[key] = load_table(*key)
+    frame = cache[key]
+    row = frame[frame[frame.columns[0]].astype(str) == parts["key"]]  # type: ignore[index]
+    if row.empty:  # type: ignore[union-attr]
+        return ""
+    cells = parts.get("columns", "").split("+") if "columns" in parts else []
+    values = ", ".join(f"{c} = {row.iloc[0][c]}" for c in cells if c in row.columns)  # type: ignore[union-attr]
+    where = row.iloc[0]["source_location"] if "source_location" in row.columns else ""  # type: ignore[union-attr]
+    text = html.escape(values or parts["key"])
+    return f"{text} <em>({html.escape(str(where))})</em>" if where else text
+
+
 def crosscheck_html(claims: Sequence[Claim], from_page: str = "book/cross-check") -> str:
     """Table of the paper against itself: each quantity with every location and printed value,
     side by side, and whether they agree."""
     esc = html.escape
+    cache: dict[tuple[str, str], object] = {}
     rows = ['<table class="claims-table" id="cross-check">',
             "<thead><tr><th>id</th><th>quantity</th><th>where</th><th>as printed</th>"
             "<th>compared with</th><th>verdict</th><th>note</th></tr></thead><tbody>"]
@@ -138,8 +158,8 @@ def crosscheck_html(claims: Sequence[Claim], from_page: str = "book/cross-check"
 
         compared = "<br>".join(f'<a href="{esc(page_url(o, from_page))}#{esc(o.anchor)}">{esc(o.claim_id)}</a>: '
                                f"{printed(o)} <em>({esc(o.source_location)})</em>" for o in item.others)
-        if not compared:
-            compared = "<br>".join(f"<code>{esc(i)}</code>" for i in c.inputs)
+        data_rows = [_data_row(ref, cache) for ref in c.inputs if "package" in parse_input(ref)]
+        compared = "<br>".join([compared] * bool(compared) + [r for r in data_rows if r])
         rows.append(
             f'<tr id="{esc(c.anchor)}"><td><a href="{esc(chapter)}#{esc(c.anchor)}">{esc(c.claim_id)}</a></td>'
             f"<td>{esc(c.quantity)}</td><td>{esc(c.source_location)}</td><td>{printed(c)}</td>"

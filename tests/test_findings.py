@@ -64,3 +64,15 @@ def test_within_a_consequence_verdicts_come_before_open_questions() -> None:
         _claim("R2", kind="disputed", status="disputed", consequence="high", note="d"),
     ]
     assert [c.claim_id for c in findings(register)] == ["R2", "R1"]
+
+
+def test_cross_check_page_lists_every_cross_check_and_resolves_data_rows() -> None:
+    from nickelate_utils.register import all_claims
+
+    register = all_claims()
+    page = crosscheck_html(register)
+    for item in cross_checks(register):
+        assert f'id="{item.claim.anchor}"' in page
+    # G1 (main text) is compared with the EDS table rows, shown with their values and locations
+    row = page[page.index('id="claim-G1"'):].split("</tr>")[0]
+    assert "r_eds = 2.67" in row and "EDS table" in row
