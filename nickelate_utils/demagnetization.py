@@ -56,6 +56,31 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+__all__ = [
+    "THIN_DISK_MOMENT_COEFFICIENT",
+    "DEFAULT_RESOLUTION",
+    "AxisymmetricSolution",
+    "aspect_ratio",
+    "convergence_study",
+    "cylinder_curve",
+    "demag_for_fraction",
+    "demag_from_pair",
+    "effective_demag_axisymmetric",
+    "effective_demag_cylinder",
+    "ellipsoid_axial",
+    "eq2_cylinder",
+    "gamma_for_effective_demag",
+    "internal_fraction",
+    "internal_susceptibility",
+    "magnetometric_cylinder",
+    "measured_susceptibility",
+    "meissner_fraction",
+    "nagaoka_coefficient",
+    "prozorov_kogan_cuboid",
+    "spheroid_curve",
+    "thin_disk_leading",
+]
+
 THIN_DISK_MOMENT_COEFFICIENT = 8.0 / 3.0
 """``|m| / (R^3 H_a)`` of an infinitely thin perfectly diamagnetic disk of radius R in a perpendicular
 field (SI): m = (8/3) R^3 H_a (Landau & Lifshitz, Electrodynamics of Continuous Media, 2nd ed.,
@@ -77,7 +102,13 @@ def _check_positive(name: str, value: float) -> float:
 
 
 def aspect_ratio(thickness_um: float, diameter_um: float) -> float:
-    """gamma = h / d, with a clear error for non-positive dimensions."""
+    """gamma = h / d, with a clear error for non-positive dimensions.
+
+    Examples
+
+    >>> aspect_ratio(50.0, 100.0)
+    0.5
+    """
     return _check_positive("thickness_um", thickness_um) / _check_positive("diameter_um", diameter_um)
 
 
@@ -90,6 +121,11 @@ def eq2_cylinder(gamma: float, coefficient: float = 1.6) -> float:
     The Methods give no reference for it. It has the form of the approximate cylinder formula of
     Prozorov & Kogan (2018), doi:10.1103/PhysRevApplied.10.014030 (see the chapter for what
     could and could not be verified about their symbols).
+
+    Examples
+
+    >>> round(eq2_cylinder(0.625), 3)  # 1/N = 1 + 1.6 x 0.625 = 2
+    0.5
     """
     gamma = _check_positive("gamma (h/d)", gamma)
     coefficient = _check_positive("coefficient", coefficient)
@@ -102,6 +138,11 @@ def thin_disk_leading(gamma: float) -> float:
     From the moment (8/3) R^3 H_a of an infinitely thin disk (:data:`THIN_DISK_MOMENT_COEFFICIENT`).
     Only the first term of an expansion in h/d: it overstates 1 - N at finite thickness (the
     chapter quantifies by how much). ValueError where it leaves [0, 1) (h/d >= 4/(3 pi)).
+
+    Examples
+
+    >>> round(thin_disk_leading(0.01), 4)  # 1 - 0.0075 pi
+    0.9764
     """
     gamma = _check_positive("gamma (h/d)", gamma)
     if gamma >= 4.0 / (3.0 * math.pi):
@@ -117,6 +158,11 @@ def nagaoka_coefficient(gamma: float) -> float:
 
     Nagaoka, J. Coll. Sci. Imp. Univ. Tokyo 27, 18 (1909); Rosa & Grover, Bull. Bur. Stand. 8, 1
     (1912), doi:10.6028/bulletin.169. scipy.special.ellipk / ellipe take the parameter k^2.
+
+    Examples
+
+    >>> round(nagaoka_coefficient(1.0), 3)  # 1 - N_m(gamma = 1) = 1 - 0.3116
+    0.688
     """
     from scipy.special import ellipe, ellipk
 
@@ -139,6 +185,11 @@ def magnetometric_cylinder(gamma: float) -> float:
     tests). Chen, Brug & Goldfarb (1991), doi:10.1109/20.102932, tabulate N_m = 0.3116 at
     gamma = 1. Limits: thin disk 1 - N_m ~ (2 gamma / pi)(ln(4/gamma) - 1/2); long rod
     N_m ~ 4 / (3 pi gamma).
+
+    Examples
+
+    >>> round(magnetometric_cylinder(1.0), 4)  # Chen, Brug & Goldfarb's table
+    0.3116
     """
     return 1.0 - nagaoka_coefficient(gamma)
 
@@ -154,6 +205,11 @@ def prozorov_kogan_cuboid(thickness: float, side_a: float, side_b: float) -> flo
     (``hyperfine.demagnetization.N_cuboid``, which cites PK Eq. 22); written out here because the
     book's pinned requirements do not include that package. An approximation fitted by PK to
     their finite-element results, not an exact solution.
+
+    Examples
+
+    >>> round(prozorov_kogan_cuboid(2.0, 3.0, 3.0), 3)  # square plate: 1/N = 1 + 1.5 x 2/3 = 2
+    0.5
     """
     c = _check_positive("thickness", thickness)
     a = _check_positive("side_a", side_a)
@@ -168,6 +224,13 @@ def ellipsoid_axial(axis_ratio: float) -> float:
 
     Oblate (c < a): e^2 = 1 - c^2/a^2, N = (1/e^2) [1 - (sqrt(1 - e^2)/e) arcsin e];
     prolate (c > a): e^2 = 1 - a^2/c^2, N = ((1 - e^2)/e^2) [artanh(e)/e - 1]; sphere 1/3.
+
+    Examples
+
+    >>> round(ellipsoid_axial(1.0), 4)  # sphere
+    0.3333
+    >>> round(ellipsoid_axial(0.5), 4)  # oblate spheroid, c/a = 1/2
+    0.5272
     """
     q = _check_positive("axis_ratio", axis_ratio)
     if abs(q - 1.0) < 1e-9:
@@ -250,6 +313,12 @@ def effective_demag_axisymmetric(
     ``r_vertices``, ``z_vertices``: the upper half of its generating curve as a polyline from
     the axis (r = 0, z > 0) to the mid-plane (z = 0), each panel a straight segment. Method:
     see the module docstring. Returns an :class:`AxisymmetricSolution`; ``N = 1 - V / |m/H_a|``.
+
+    Examples
+
+    >>> sol = effective_demag_axisymmetric(*spheroid_curve(1.0, panels=40))
+    >>> round(sol.n_demag, 3)  # sphere: N = 1/3 for every chi
+    0.333
     """
     from scipy.linalg import solve
 
@@ -335,7 +404,14 @@ def cylinder_curve(
 
     ``resolution`` sets the smallest panel (min(gamma, 1) / resolution), the growth ratio
     (1 + 8/resolution) and the largest panel (2 / resolution, relative to min(1, gamma) on the
-    wall and 1 on the face)."""
+    wall and 1 on the face).
+
+    Examples
+
+    >>> r, z = cylinder_curve(1.0, resolution=8)
+    >>> (float(r[0]), float(z[0])), (float(r[-1]), float(z[-1]))  # from the axis to the mid-plane
+    ((0.0, 1.0), (1.0, 0.0))
+    """
     gamma = _check_positive("gamma (h/d)", gamma)
     if int(resolution) < 8:
         raise ValueError(f"resolution must be at least 8, got {resolution}")
@@ -353,7 +429,14 @@ def cylinder_curve(
 
 def spheroid_curve(axis_ratio: float, panels: int = 200) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """Generating curve (upper half) of a spheroid with semi-axes (1, 1, axis_ratio): an inscribed
-    polygon, uniform in the polar angle (for the solver's tests)."""
+    polygon, uniform in the polar angle (for the solver's tests).
+
+    Examples
+
+    >>> r, z = spheroid_curve(1.0, panels=2)  # quarter circle through 45 degrees
+    >>> r.round(3).tolist(), z.round(3).tolist()
+    ([0.0, 0.707, 1.0], [1.0, 0.707, 0.0])
+    """
     q = _check_positive("axis_ratio", axis_ratio)
     theta = np.linspace(0.0, 0.5 * math.pi, int(panels) + 1)
     r, z = np.sin(theta), q * np.cos(theta)
@@ -368,6 +451,11 @@ def effective_demag_cylinder(gamma: float, resolution: int = DEFAULT_RESOLUTION)
     Computed by :func:`effective_demag_axisymmetric` on :func:`cylinder_curve`. Accuracy: see
     :data:`DEFAULT_RESOLUTION` and :func:`convergence_study`. Limits: N -> 1 - (3 pi/4) gamma as
     gamma -> 0 (:func:`thin_disk_leading`), N -> 0 as gamma -> infinity.
+
+    Examples
+
+    >>> round(effective_demag_cylinder(1.0, resolution=24), 2)  # above the chi = 0 value 0.31
+    0.37
     """
     return effective_demag_axisymmetric(*cylinder_curve(gamma, resolution)).n_demag
 
@@ -376,7 +464,13 @@ def convergence_study(
     gamma: float, resolutions: tuple[int, ...] = (16, 24, 32, 48, 64, 96)
 ) -> list[tuple[int, int, float]]:
     """(resolution, number of panels, N) of the chi = -1 cylinder for each resolution, for the
-    chapter's convergence figure and the error estimate of :func:`effective_demag_cylinder`."""
+    chapter's convergence figure and the error estimate of :func:`effective_demag_cylinder`.
+
+    Examples
+
+    >>> [(res, panels, round(n, 2)) for res, panels, n in convergence_study(1.0, (8, 16))]
+    [(8, 10, 0.37), (16, 18, 0.37)]
+    """
     out = []
     for res in resolutions:
         r, z = cylinder_curve(gamma, res)
@@ -405,7 +499,13 @@ def _check_diamagnetic(chi_si: float) -> float:
 def internal_susceptibility(chi_measured_si: float, n_demag: float) -> float:
     """Demagnetization-corrected susceptibility chi_int = chi_m / (1 - N chi_m) (SI), from
     H_in = H_a - N M, chi_m = M / H_a, chi_int = M / H_in. Li et al., Methods, Eq. 3
-    (N = 1/chi_0 - 1/chi) is the same relation solved for N. Works with ``uncertainties`` values."""
+    (N = 1/chi_0 - 1/chi) is the same relation solved for N. Works with ``uncertainties`` values.
+
+    Examples
+
+    >>> round(internal_susceptibility(-0.5, 0.5), 3)  # -0.5 / (1 + 0.25)
+    -0.4
+    """
     n_demag_value = float(getattr(n_demag, "nominal_value", n_demag))
     _check_n(n_demag_value)
     denominator = 1.0 - n_demag * chi_measured_si
@@ -418,7 +518,13 @@ def internal_susceptibility(chi_measured_si: float, n_demag: float) -> float:
 
 def measured_susceptibility(chi_internal_si: float, n_demag: float) -> float:
     """Apparent susceptibility chi_m = chi_int / (1 + N chi_int) (SI); inverse of
-    :func:`internal_susceptibility`."""
+    :func:`internal_susceptibility`.
+
+    Examples
+
+    >>> round(measured_susceptibility(-0.4, 0.5), 3)  # -0.4 / (1 - 0.2)
+    -0.5
+    """
     n_demag = _check_n(n_demag)
     chi = float(chi_internal_si)
     denominator = 1.0 + n_demag * chi
@@ -428,7 +534,13 @@ def measured_susceptibility(chi_internal_si: float, n_demag: float) -> float:
 
 
 def demag_from_pair(chi_measured_si: float, chi_internal_si: float) -> float:
-    """N implied by a pair (chi_0, chi): N = 1/chi_0 - 1/chi (Li et al., Methods, Eq. 3)."""
+    """N implied by a pair (chi_0, chi): N = 1/chi_0 - 1/chi (Li et al., Methods, Eq. 3).
+
+    Examples
+
+    >>> round(demag_from_pair(-0.5, -0.4), 3)  # 1/(-0.5) - 1/(-0.4) = -2 + 2.5
+    0.5
+    """
     chi0, chi = float(chi_measured_si), float(chi_internal_si)
     if chi0 == 0 or chi == 0:
         raise ValueError("susceptibilities must be non-zero to invert Eq. 3")
@@ -439,7 +551,13 @@ def meissner_fraction(chi_measured_si: float, n_demag: float) -> float:
     """Moment-ratio fraction f = m / m_Meissner = -chi_m (1 - N), where
     m_Meissner = -V H_a / (1 - N) is the moment of the same body in the complete Meissner state.
     With the chi = -1 effective N this is exactly the measured moment over the full shielding
-    moment of that body (the definition of N above). ValueError for chi_m >= 0."""
+    moment of that body (the definition of N above). ValueError for chi_m >= 0.
+
+    Examples
+
+    >>> round(meissner_fraction(-1.0, 0.5), 3)  # full internal shielding, N = 1/2
+    0.5
+    """
     chi = _check_diamagnetic(chi_measured_si)
     return -chi * (1.0 - _check_n(n_demag))
 
@@ -447,12 +565,24 @@ def meissner_fraction(chi_measured_si: float, n_demag: float) -> float:
 def internal_fraction(chi_measured_si: float, n_demag: float) -> float:
     """Effective-medium fraction f' = -chi_int = -chi_m / (1 - N chi_m): the material treated as a
     homogeneous medium whose susceptibility is a fraction of -1 (the reading of Li et al.,
-    Methods). f' = f / (1 - N (1 - f)) >= f. ValueError for chi_m >= 0."""
+    Methods). f' = f / (1 - N (1 - f)) >= f. ValueError for chi_m >= 0.
+
+    Examples
+
+    >>> round(internal_fraction(-1.0, 0.5), 3)  # 1 / (1 + 0.5); compare meissner_fraction
+    0.667
+    """
     return -internal_susceptibility(_check_diamagnetic(chi_measured_si), n_demag)
 
 
 def demag_for_fraction(chi_measured_si: float, fraction: float) -> float:
-    """N for which the moment ratio -chi_m (1 - N) equals ``fraction``: ``N = 1 - fraction / |chi_m|``."""
+    """N for which the moment ratio -chi_m (1 - N) equals ``fraction``: ``N = 1 - fraction / |chi_m|``.
+
+    Examples
+
+    >>> round(demag_for_fraction(-2.0, 1.0), 3)  # 1 - 1/2
+    0.5
+    """
     chi = _check_diamagnetic(chi_measured_si)
     fraction = float(fraction)
     if not (0.0 < fraction <= 1.0):
@@ -465,7 +595,14 @@ def demag_for_fraction(chi_measured_si: float, fraction: float) -> float:
 
 def gamma_for_effective_demag(n_demag: float, resolution: int = DEFAULT_RESOLUTION) -> float:
     """Aspect ratio h/d of the chi = -1 cylinder whose effective N equals ``n_demag``
-    (root of :func:`effective_demag_cylinder` by scipy.optimize.brentq on 1e-4 <= h/d <= 100)."""
+    (root of :func:`effective_demag_cylinder` by scipy.optimize.brentq on 1e-4 <= h/d <= 100).
+
+    Examples
+
+    >>> n = effective_demag_cylinder(0.5, resolution=8)
+    >>> round(gamma_for_effective_demag(n, resolution=8), 3)  # recovers h/d = 0.5
+    0.5
+    """
     from scipy.optimize import brentq
 
     target = _check_n(n_demag)

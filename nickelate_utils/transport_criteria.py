@@ -28,6 +28,20 @@ from numpy.typing import ArrayLike, NDArray
 
 from nickelate_utils.transport_normal import NormalStateFit, check_fraction, fit_linear_normal_state, validate_curve
 
+__all__ = [
+    "DEVIATION_FRACTION",
+    "DEVIATION_N_SIGMA",
+    "ZERO_FRACTION",
+    "Intersection",
+    "Transition",
+    "analyse_transition",
+    "tc_fraction",
+    "tc_onset_deviation",
+    "tc_onset_intersection",
+    "tc_zero",
+    "transition_width",
+]
+
 DEVIATION_FRACTION: float = 0.01
 """eps of the deviation onset: R_N - R > eps R_N (1 %)."""
 
@@ -71,6 +85,13 @@ def tc_fraction(
     ValueError for a fraction outside (0, 1), a non-positive reference, no transition in
     range (R/reference never falls below ``fraction``), or a curve already below
     ``fraction`` at the top of the searched range.
+
+    Examples
+
+    >>> t = np.arange(2.0, 201.0, 2.0)  # R_N = 0.2 + 0.005 T; R = 0.02 (T - 20) from 20 to 40 K
+    >>> r = np.clip(0.02 * (t - 20.0), 0.0, 0.2 + 0.005 * t)
+    >>> round(tc_fraction(t, r, 0.4, 0.5), 3)  # R = 0.2 ohm, half of R(40 K)
+    30.0
     """
     _check_fraction("fraction", fraction)
     t, r = validate_curve(t_kelvin, r_ohm)
@@ -108,6 +129,14 @@ def tc_onset_deviation(
     ValueError for a deviation fraction outside (0, 1), negative n_sigma, no transition in
     range (no deviation at the lowest temperature), or a deviation already at the top of the
     range below the fit window (move the window up).
+
+    Examples
+
+    >>> t = np.arange(2.0, 201.0, 2.0)  # R_N = 0.2 + 0.005 T; R = 0.02 (T - 20) from 20 to 40 K
+    >>> r = np.clip(0.02 * (t - 20.0), 0.0, 0.2 + 0.005 * t)
+    >>> fit = fit_linear_normal_state(t, r, 100.0, 200.0)
+    >>> round(tc_onset_deviation(t, r, fit), 2)  # R_N - R = 1 % of R_N: 0.598 / 0.01505
+    39.73
     """
     _check_fraction("deviation_fraction", deviation_fraction)
     if not n_sigma >= 0:
@@ -153,6 +182,14 @@ def tc_onset_intersection(
 
     ValueError for bounds outside (0, 1) or lower >= upper, fewer than 2 transition points,
     or a transition line not steeper than the normal state (no transition in range).
+
+    Examples
+
+    >>> t = np.arange(2.0, 201.0, 2.0)  # R_N = 0.2 + 0.005 T; R = 0.02 (T - 20) from 20 to 40 K
+    >>> r = np.clip(0.02 * (t - 20.0), 0.0, 0.2 + 0.005 * t)
+    >>> fit = fit_linear_normal_state(t, r, 100.0, 200.0)
+    >>> round(tc_onset_intersection(t, r, fit).tc_kelvin, 3)  # 0.02 (T - 20) = 0.2 + 0.005 T
+    40.0
     """
     _check_fraction("lower", lower)
     _check_fraction("upper", upper)
@@ -187,6 +224,13 @@ def tc_zero(t_kelvin: ArrayLike, r_ohm: ArrayLike, threshold_ohm: float) -> floa
     not reached and Tc_zero is absent (e.g. La1.57Sm1.43Ni2O7, Extended Data Fig. 10).
     ValueError for a non-positive threshold or a curve at or below the threshold everywhere
     (no transition in range).
+
+    Examples
+
+    >>> tc_zero([1.0, 2.0, 3.0, 4.0, 5.0], [0.0, 0.0, 1.0, 2.0, 3.0], 0.5)
+    2.5
+    >>> print(tc_zero([1.0, 2.0, 3.0, 4.0, 5.0], [1.0, 1.0, 2.0, 3.0, 4.0], 0.5))  # never zero
+    None
     """
     if not threshold_ohm > 0:
         raise ValueError(f"threshold_ohm must be positive, got {threshold_ohm}")
@@ -211,6 +255,13 @@ def transition_width(
     """Width T(upper x R_N) - T(lower x R_N) in K (default 10-90 %); see :func:`tc_fraction`.
 
     ValueError if lower >= upper, or from :func:`tc_fraction`.
+
+    Examples
+
+    >>> t = np.arange(2.0, 201.0, 2.0)  # R_N = 0.2 + 0.005 T; R = 0.02 (T - 20) from 20 to 40 K
+    >>> r = np.clip(0.02 * (t - 20.0), 0.0, 0.2 + 0.005 * t)
+    >>> round(transition_width(t, r, 0.4), 3)  # 90 % at 38 K, 10 % at 22 K
+    16.0
     """
     if not lower < upper:
         raise ValueError(f"need lower < upper, got {lower:g} and {upper:g}")
@@ -246,6 +297,16 @@ def analyse_transition(
     zero_fraction x R_N(Tc_onset) (1 % criterion). The 10 % point is NaN only if R never
     falls below 10 % of R_N; then Tc_zero is None as well.
     ValueError from the individual criteria (bad sweep, no transition in range).
+
+    Examples
+
+    >>> t = np.arange(2.0, 201.0, 2.0)  # R_N = 0.2 + 0.005 T; R = 0.02 (T - 20) from 20 to 40 K
+    >>> r = np.clip(0.02 * (t - 20.0), 0.0, 0.2 + 0.005 * t)
+    >>> tr = analyse_transition(t, r, (100.0, 200.0))
+    >>> round(tr.tc_onset_intersection_kelvin, 3), round(tr.tc_onset_deviation_kelvin, 2)
+    (40.0, 39.73)
+    >>> round(tr.tc_zero_kelvin, 1)  # 1 % of R_N(Tc_onset), reached just above 20 K
+    20.2
     """
     _check_fraction("zero_fraction", zero_fraction)
     fit = fit_linear_normal_state(t_kelvin, r_ohm, *fit_window_kelvin)

@@ -35,6 +35,17 @@ from nickelate_utils import hc2
 from nickelate_utils.transport_criteria import DEVIATION_FRACTION
 from nickelate_utils.transport_normal import check_fraction
 
+__all__ = [
+    "RECON_DIMENSION",
+    "add_noise",
+    "emt_field_resistance",
+    "emt_parameters",
+    "emt_resistance",
+    "gaussian_negative_fraction",
+    "local_tc_quantiles_kelvin",
+    "superconducting_fraction",
+]
+
 RECON_DIMENSION: int = 2
 """Assumption of the reconstruction: two-dimensional effective medium (layered crystal), so
 zero resistance is reached when half of the volume is superconducting."""
@@ -67,6 +78,12 @@ def emt_parameters(
     With z_on = Phi^-1(1 - eps/d) and z_0 = Phi^-1(1 - 1/d):
     s = ln(Tc_onset/Tc_zero)/(z_on - z_0), ln Tc_med = ln Tc_zero - z_0 s (d = 2: Tc_med = Tc_zero).
     ValueError unless 0 < Tc_zero < Tc_onset, 0 < eps < 1 and d in {2, 3}.
+
+    Examples
+
+    >>> tc_med, s = emt_parameters(68.0, 4.0)  # d = 2: the median is Tc_zero
+    >>> round(tc_med, 3), round(s, 3)
+    (4.0, 1.1)
     """
     _check_pair(tc_onset_kelvin, tc_zero_kelvin, deviation_fraction, dimension)
     z_on, z_0 = _quantiles(deviation_fraction, dimension)
@@ -85,6 +102,11 @@ def gaussian_negative_fraction(
 
     The reason the reconstruction uses a log-normal distribution (module docstring).
     ValueError as :func:`emt_parameters`.
+
+    Examples
+
+    >>> round(gaussian_negative_fraction(68.0, 4.0), 2)  # 14.3 GPa
+    0.44
     """
     _check_pair(tc_onset_kelvin, tc_zero_kelvin, deviation_fraction, dimension)
     z_on, z_0 = _quantiles(deviation_fraction, dimension)
@@ -98,6 +120,11 @@ def local_tc_quantiles_kelvin(tc_median_kelvin: float, tc_log_sigma: float, prob
     """Quantiles of the log-normal local Tc: Tc_med exp(s Phi^-1(q)), always positive.
 
     ValueError for a non-positive median or s, or probabilities outside (0, 1).
+
+    Examples
+
+    >>> local_tc_quantiles_kelvin(4.0, 1.0, [0.5]).tolist()  # the median
+    [4.0]
     """
     if not tc_median_kelvin > 0 or not tc_log_sigma > 0:
         raise ValueError("tc_median_kelvin and tc_log_sigma must be positive")
@@ -109,7 +136,13 @@ def local_tc_quantiles_kelvin(tc_median_kelvin: float, tc_log_sigma: float, prob
 
 def superconducting_fraction(t_kelvin: ArrayLike, tc_median_kelvin: float, tc_log_sigma: float
                              ) -> NDArray[np.float64]:
-    """p(T) = P(Tc_i > T) = Phi((ln Tc_med - ln T)/s) of the log-normal model (1 at T <= 0)."""
+    """p(T) = P(Tc_i > T) = Phi((ln Tc_med - ln T)/s) of the log-normal model (1 at T <= 0).
+
+    Examples
+
+    >>> superconducting_fraction([4.0, 0.0], 4.0, 1.0).tolist()  # half at the median, all at 0 K
+    [0.5, 1.0]
+    """
     t = np.asarray(t_kelvin, dtype=float)
     with np.errstate(divide="ignore", invalid="ignore"):
         z = (math.log(tc_median_kelvin) - np.log(np.where(t > 0, t, np.nan))) / tc_log_sigma
@@ -140,6 +173,11 @@ def emt_resistance(
     :func:`superconducting_fraction` (module docstring).
 
     ValueError for a negative R0 or slope, a non-positive median or s, or d not in {2, 3}.
+
+    Examples
+
+    >>> emt_resistance([4.0, 1000.0], 1.0, 0.01, 4.0, 0.1).round(3).tolist()  # zero at p = 1/2; R_N far above
+    [0.0, 11.0]
     """
     _check_model(r0_ohm, slope_ohm_per_kelvin, tc_median_kelvin, tc_log_sigma, dimension)
     t = np.asarray(t_kelvin, dtype=float)
@@ -167,6 +205,14 @@ def emt_field_resistance(
     curve then follows the GL line of that criterion. Hand-written (``numpy.interp``).
     ValueError for a negative field, fewer than 2 criteria, unequal lengths, fractions outside
     (0, 1), non-positive Hc2(0), or a field that makes the local Tc non-monotonic.
+
+    Examples
+
+    >>> args = (1.0, 0.01, 4.0, 0.1, [0.9, 0.5, 0.1], [10.0, 8.0, 6.0])
+    >>> emt_field_resistance([4.0, 1000.0], 0.0, *args).round(3).tolist()  # zero field: emt_resistance
+    [0.0, 11.0]
+    >>> bool(emt_field_resistance([4.0], 1.0, *args)[0] > 0)  # 1 T lowers every local Tc
+    True
     """
     f = np.asarray(criterion_fractions, dtype=float)
     h0 = np.asarray(hc2_zero_tesla, dtype=float)
@@ -215,6 +261,13 @@ def add_noise(r: ArrayLike, noise: float, seed: int) -> NDArray[np.float64]:
     """r plus Gaussian noise of standard deviation ``noise`` from ``numpy.random.default_rng(seed)``.
 
     ValueError for a negative noise.
+
+    Examples
+
+    >>> add_noise([1.0, 2.0], 0.0, seed=0).tolist()
+    [1.0, 2.0]
+    >>> bool(np.array_equal(add_noise([1.0, 2.0], 0.1, seed=1), add_noise([1.0, 2.0], 0.1, seed=1)))
+    True
     """
     if not noise >= 0:
         raise ValueError(f"noise must be non-negative, got {noise}")

@@ -20,6 +20,20 @@ from uncertainties.core import AffineScalarFunc
 if TYPE_CHECKING:  # lmfit is imported inside the fitting functions (chapter start-up time)
     import lmfit
 
+__all__ = [
+    "MIN_POINTS",
+    "EXPONENT_BOUNDS",
+    "NormalStateFit",
+    "PowerLawFit",
+    "bloch_gruneisen_integral",
+    "bloch_gruneisen_resistance",
+    "check_fraction",
+    "fit_linear_normal_state",
+    "fit_power_law_normal_state",
+    "power_law_resistance",
+    "validate_curve",
+]
+
 MIN_POINTS: int = 5
 """Fewest points accepted for a resistance sweep."""
 
@@ -33,6 +47,12 @@ def validate_curve(
     points, contain NaN or inf, have a non-positive temperature, repeat a temperature, or are
     not sorted by increasing temperature (sort a cooling sweep first, e.g. with
     ``numpy.argsort``).
+
+    Examples
+
+    >>> t, r = validate_curve([1, 2, 3, 4, 5], [5, 4, 3, 2, 1])
+    >>> t.tolist(), r.tolist()
+    ([1.0, 2.0, 3.0, 4.0, 5.0], [5.0, 4.0, 3.0, 2.0, 1.0])
     """
     t = np.asarray(t_kelvin, dtype=float)
     r = np.asarray(r_ohm, dtype=float)
@@ -61,7 +81,16 @@ def validate_curve(
 
 
 def check_fraction(name: str, value: float) -> None:
-    """ValueError unless 0 < value < 1."""
+    """ValueError unless 0 < value < 1.
+
+    Examples
+
+    >>> check_fraction("fraction", 0.5)
+    >>> check_fraction("fraction", 1.5)
+    Traceback (most recent call last):
+        ...
+    ValueError: fraction must lie strictly between 0 and 1, got 1.5
+    """
     if not 0 < value < 1:
         raise ValueError(f"{name} must lie strictly between 0 and 1, got {value}")
 
@@ -109,7 +138,15 @@ class NormalStateFit:
         return int(self.t_fit_kelvin.size)
 
     def resistance_ohm(self, t_kelvin: ArrayLike) -> NDArray[np.float64]:
-        """Extrapolated normal-state resistance R_N(T) (nominal values)."""
+        """Extrapolated normal-state resistance R_N(T) (nominal values).
+
+        Examples
+
+        >>> t = np.arange(100.0, 201.0, 10.0)
+        >>> fit = fit_linear_normal_state(t, 1.0 + 0.01 * t, 100.0, 200.0)
+        >>> fit.resistance_ohm([0.0, 50.0]).round(3).tolist()  # extrapolated below the window
+        [1.0, 1.5]
+        """
         t = np.asarray(t_kelvin, dtype=float)
         return float(self.intercept_ohm.nominal_value) + float(self.slope_ohm_per_kelvin.nominal_value) * t
 
@@ -126,6 +163,15 @@ def fit_linear_normal_state(
     covariance), with the residuals, their rms and R^2.
     ValueError for a bad sweep (:func:`validate_curve`), an empty or inverted window, or
     fewer than 3 points in the window.
+
+    Examples
+
+    >>> t = np.arange(100.0, 201.0, 10.0)
+    >>> fit = fit_linear_normal_state(t, 1.0 + 0.01 * t, 100.0, 200.0)  # an exact line
+    >>> round(fit.intercept_ohm.nominal_value, 3), round(fit.slope_ohm_per_kelvin.nominal_value, 3)
+    (1.0, 0.01)
+    >>> fit.n_points, round(fit.r_squared, 3)
+    (11, 1.0)
     """
     import lmfit
 
@@ -156,7 +202,13 @@ metallic normal state: 1 strange metal, 2 Fermi liquid, up to 5 Bloch-Grüneisen
 
 
 def power_law_resistance(t_kelvin: ArrayLike, r0_ohm: float, a_ohm: float, n: float) -> NDArray[np.float64]:
-    """R(T) = R0 + A (T / 1 K)^n (A in ohm: the coefficient at T = 1 K)."""
+    """R(T) = R0 + A (T / 1 K)^n (A in ohm: the coefficient at T = 1 K).
+
+    Examples
+
+    >>> power_law_resistance([1.0, 2.0, 3.0], 1.0, 2.0, 2.0).tolist()  # 1 + 2 T^2
+    [3.0, 9.0, 19.0]
+    """
     return r0_ohm + a_ohm * np.asarray(t_kelvin, dtype=float) ** n
 
 
@@ -192,6 +244,15 @@ def fit_power_law_normal_state(
     linear above about Theta_D/5 as well. Also returns the Akaike information criterion of this fit
     and of the linear fit over the same points (lmfit's ``aic``).
     ValueError for a bad sweep, an inverted window, or fewer than 5 points in it.
+
+    Examples
+
+    >>> t = np.linspace(10.0, 100.0, 10)
+    >>> fit = fit_power_law_normal_state(t, 1.0 + 0.002 * t**2, 10.0, 100.0)  # Fermi liquid
+    >>> round(fit.exponent.nominal_value, 3), round(fit.r0_ohm.nominal_value, 3)
+    (2.0, 1.0)
+    >>> fit.delta_aic > 0  # the free exponent beats the straight line
+    True
     """
     import lmfit
 
@@ -226,6 +287,13 @@ def bloch_gruneisen_integral(x: float) -> float:
 
     Limits: x^4/4 for x -> 0; 5! zeta(5) = 124.43 for x -> infinity.
     ValueError for a negative x.
+
+    Examples
+
+    >>> round(bloch_gruneisen_integral(50.0), 2)  # 5! zeta(5)
+    124.43
+    >>> round(bloch_gruneisen_integral(0.01) / (0.01**4 / 4), 4)  # x^4 / 4
+    1.0
     """
     from scipy.integrate import quad
 
@@ -252,6 +320,11 @@ def bloch_gruneisen_resistance(
     Reference: Ziman, *Electrons and Phonons* (Oxford, 1960), ch. 9. Hand-written (no
     maintained Python library ships it); the integral is :func:`bloch_gruneisen_integral`.
     ValueError for negative R0 or C, or a non-positive Theta or temperature.
+
+    Examples
+
+    >>> bloch_gruneisen_resistance([1000.0], 0.0, 1.0, 10.0).round(3).tolist()  # T / (4 Theta)
+    [25.0]
     """
     if r0_ohm < 0 or coupling_ohm < 0:
         raise ValueError("r0_ohm and coupling_ohm must be non-negative")
