@@ -19,6 +19,16 @@ from nickelate_utils.crystallography_lattice import (
     tetragonal_cell_from_monoclinic,
 )
 
+__all__ = [
+    "ASSUMED_K0_GPA",
+    "ASSUMED_K0_PRIME",
+    "K0_SENSITIVITY_GPA",
+    "axis_scales",
+    "birch_murnaghan_pressure_gpa",
+    "birch_murnaghan_volume_angstrom3",
+    "cell_at_pressure",
+]
+
 ASSUMED_K0_GPA: float = 160.0
 """Assumed isothermal bulk modulus of La2SmNi2O7 for the reconstruction: a labelled assumption,
 not a measurement. The paper gives no equation of state, and no measured K0 of a La3Ni2O7-type
@@ -51,6 +61,13 @@ def birch_murnaghan_pressure_gpa(
     P = (3 K0 / 2) [x^(7/3) - x^(5/3)] {1 + (3/4)(K0' - 4)[x^(2/3) - 1]},  x = V0 / V.
     Reference: Birch, Phys. Rev. 71, 809 (1947), doi:10.1103/PhysRev.71.809.
     Hand-written: pymatgen/ase implement the E(V) form only.
+
+    Examples
+
+    >>> round(float(birch_murnaghan_pressure_gpa(100.0, 100.0, 160.0, 4.0)), 4)  # P(V0) = 0
+    0.0
+    >>> round(float(birch_murnaghan_pressure_gpa(50.0, 100.0, 160.0, 4.0)), 1)  # 240 (2^(7/3) - 2^(5/3))
+    447.6
     """
     _check_eos(v0_angstrom3, k0_gpa, k0_prime)
     v = np.asarray(volume_angstrom3, dtype=float)
@@ -61,7 +78,16 @@ def birch_murnaghan_pressure_gpa(
 
 
 def birch_murnaghan_volume_angstrom3(p_gpa: float, v0_angstrom3: float, k0_gpa: float, k0_prime: float) -> float:
-    """Volume at pressure ``p_gpa`` (0 <= p <= P(V0/2)), the root of P(V) - p (scipy brentq)."""
+    """Volume at pressure ``p_gpa`` (0 <= p <= P(V0/2)), the root of P(V) - p (scipy brentq).
+
+    Examples
+
+    >>> birch_murnaghan_volume_angstrom3(0.0, 100.0, 160.0, 4.0)  # V(0) = V0
+    100.0
+    >>> v = birch_murnaghan_volume_angstrom3(10.0, 100.0, 160.0, 4.0)
+    >>> round(float(birch_murnaghan_pressure_gpa(v, 100.0, 160.0, 4.0)), 4)
+    10.0
+    """
     _check_eos(v0_angstrom3, k0_gpa, k0_prime)
     p_limit = float(birch_murnaghan_pressure_gpa(0.5 * v0_angstrom3, v0_angstrom3, k0_gpa, k0_prime))
     if not 0 <= p_gpa <= p_limit:
@@ -80,7 +106,15 @@ def axis_scales(volume_ratio: float, c_to_a_strain_ratio: float = 1.0) -> tuple[
     times that of a: V/V0 = (a/a0)^2 (c/c0) and ln(c/c0) = r ln(a/a0), so
     a/a0 = (V/V0)^(1/(2+r)), c/c0 = (a/a0)^r. r = 1 is isotropic compression; r > 1 a stiffer
     plane than stacking axis (layered perovskites usually compress more along the stacking axis).
-    ValueError for V/V0 outside (0, 1] or r outside [0, 10]."""
+    ValueError for V/V0 outside (0, 1] or r outside [0, 10].
+
+    Examples
+
+    >>> [round(s, 4) for s in axis_scales(0.729)]  # isotropic: 0.9^3 = 0.729
+    [0.9, 0.9]
+    >>> [round(s, 4) for s in axis_scales(0.81, 0.0)]  # c does not compress
+    [0.9, 1.0]
+    """
     if not 0 < volume_ratio <= 1:
         raise ValueError(f"volume ratio must lie in (0, 1], got {volume_ratio}")
     if not 0 <= c_to_a_strain_ratio <= 10:
@@ -106,6 +140,15 @@ def cell_at_pressure(
     and 0 above (a spontaneous strain proportional to p_c - p, as for a continuous transition with
     a strain quadratic in the order parameter). These are modelling assumptions, not fits: the
     paper's a(p), b(p), c(p) are not public.
+
+    Examples
+
+    >>> ambient = monoclinic_cell_from_tetragonal(3.8, 20.0, delta=0.01)
+    >>> cell = cell_at_pressure(0.0, ambient, 160.0, 4.0, p_c_gpa=14.0)
+    >>> round(cell.volume_angstrom3, 4), round(cell.delta, 4)
+    (288.8, 0.01)
+    >>> round(cell_at_pressure(7.0, ambient, 160.0, 4.0, p_c_gpa=14.0).delta, 4)  # half-way to p_c
+    0.005
     """
     if not p_c_gpa > 0:
         raise ValueError(f"transition pressure must be positive, got {p_c_gpa} GPa")

@@ -25,6 +25,28 @@ from numpy.typing import ArrayLike, NDArray
 
 from nickelate_utils.crystal import inplane_distortion, monoclinic_volume
 
+__all__ = [
+    "PYMATGEN_SYMBOLS",
+    "SPACE_GROUPS",
+    "TETRAGONAL_TO_MONOCLINIC",
+    "MonoclinicCell",
+    "d_spacing_angstrom",
+    "d_spacing_orthorhombic_angstrom",
+    "d_spacing_tetragonal_angstrom",
+    "hkl_tetragonal_to_monoclinic",
+    "is_allowed",
+    "max_q_inv_angstrom",
+    "monoclinic_cell_from_tetragonal",
+    "pseudo_orthorhombic_beta_deg",
+    "q_inv_angstrom",
+    "reflection_list",
+    "space_group_number",
+    "space_group_operations",
+    "stacking_period_angstrom",
+    "tetragonal_cell_from_monoclinic",
+    "two_theta_deg",
+]
+
 SPACE_GROUPS: tuple[str, ...] = ("I4/mmm", "P2_1/m", "P2_1/a")
 """Space groups whose reflection conditions :func:`is_allowed` knows (monoclinic: unique axis b)."""
 
@@ -45,7 +67,14 @@ def _check_cell(a_angstrom: float, b_angstrom: float, c_angstrom: float, beta_de
 
 @dataclass(frozen=True)
 class MonoclinicCell:
-    """Monoclinic cell (unique axis b), lengths in angstrom, beta in degrees."""
+    """Monoclinic cell (unique axis b), lengths in angstrom, beta in degrees.
+
+    Examples
+
+    >>> cell = MonoclinicCell(5.5, 4.5, 10.0, 90.0)
+    >>> round(cell.volume_angstrom3, 4), round(cell.delta, 4)
+    (247.5, 0.1)
+    """
 
     a_angstrom: float
     b_angstrom: float
@@ -82,6 +111,11 @@ def d_spacing_angstrom(
     With beta = 90 it is the orthorhombic formula, with a = b also the tetragonal one, with
     a = b = c the cubic one. Reference: International Tables for Crystallography Vol. B,
     Sect. 1.1 (reciprocal metric). Hand-written (one line); checked against Dans_Diffraction.
+
+    Examples
+
+    >>> round(float(d_spacing_angstrom(0, 0, 1, 5.4, 5.4, 10.0, 150.0)), 4)  # d(001) = c sin(beta)
+    5.0
     """
     _check_cell(a_angstrom, b_angstrom, c_angstrom, beta_deg)
     h, k, l = (np.asarray(x, dtype=float) for x in (h, k, l))  # noqa: E741
@@ -106,7 +140,13 @@ def d_spacing_orthorhombic_angstrom(
     b_angstrom: float,
     c_angstrom: float,  # noqa: E741
 ) -> NDArray[np.float64]:
-    """1/d^2 = h^2/a^2 + k^2/b^2 + l^2/c^2 (the monoclinic formula at beta = 90)."""
+    """1/d^2 = h^2/a^2 + k^2/b^2 + l^2/c^2 (the monoclinic formula at beta = 90).
+
+    Examples
+
+    >>> round(float(d_spacing_orthorhombic_angstrom(1, 1, 0, 3.0, 4.0, 5.0)), 4)  # 1/d^2 = 1/9 + 1/16
+    2.4
+    """
     return d_spacing_angstrom(h, k, l, a_angstrom, b_angstrom, c_angstrom, 90.0)
 
 
@@ -117,12 +157,24 @@ def d_spacing_tetragonal_angstrom(
     a_angstrom: float,
     c_angstrom: float,  # noqa: E741
 ) -> NDArray[np.float64]:
-    """1/d^2 = (h^2 + k^2)/a^2 + l^2/c^2 (the orthorhombic formula with a = b)."""
+    """1/d^2 = (h^2 + k^2)/a^2 + l^2/c^2 (the orthorhombic formula with a = b).
+
+    Examples
+
+    >>> d_spacing_tetragonal_angstrom([2, 0], [0, 0], [0, 4], 4.0, 20.0).round(4).tolist()
+    [2.0, 5.0]
+    """
     return d_spacing_angstrom(h, k, l, a_angstrom, a_angstrom, c_angstrom, 90.0)
 
 
 def q_inv_angstrom(d_angstrom: ArrayLike) -> NDArray[np.float64]:
-    """Scattering vector Q = 2 pi / d in inverse angstrom."""
+    """Scattering vector Q = 2 pi / d in inverse angstrom.
+
+    Examples
+
+    >>> round(float(q_inv_angstrom(np.pi)), 4)
+    2.0
+    """
     d = np.asarray(d_angstrom, dtype=float)
     if np.any(~(d > 0)):
         raise ValueError(f"d-spacings must be positive, got {d[~(d > 0)][:3].tolist()}")
@@ -130,7 +182,13 @@ def q_inv_angstrom(d_angstrom: ArrayLike) -> NDArray[np.float64]:
 
 
 def max_q_inv_angstrom(wavelength_angstrom: float) -> float:
-    """Largest Q reachable at a wavelength: 4 pi / lambda (back-scattering, 2 theta = 180 deg)."""
+    """Largest Q reachable at a wavelength: 4 pi / lambda (back-scattering, 2 theta = 180 deg).
+
+    Examples
+
+    >>> round(max_q_inv_angstrom(np.pi), 4)
+    4.0
+    """
     if not wavelength_angstrom > 0:
         raise ValueError(f"wavelength must be positive, got {wavelength_angstrom} angstrom")
     return float(4 * np.pi / wavelength_angstrom)
@@ -141,6 +199,11 @@ def two_theta_deg(q: ArrayLike, wavelength_angstrom: float) -> NDArray[np.float6
 
     ``q`` in inverse angstrom. Raises ValueError for a non-positive wavelength, a negative Q, or
     a Q beyond 4 pi / lambda (a reflection that cannot be reached at this wavelength).
+
+    Examples
+
+    >>> round(float(two_theta_deg(2 * np.pi, 1.0)), 4)  # d = lambda: theta = 30 deg
+    60.0
     """
     q_max = max_q_inv_angstrom(wavelength_angstrom)
     q = np.asarray(q, dtype=float)
@@ -164,7 +227,13 @@ full symbol with unique axis b)."""
 
 def space_group_operations(space_group: str) -> list[tuple[NDArray[np.float64], NDArray[np.float64]]]:
     """(rotation matrix, translation) of every operation of ``space_group``, centring included,
-    from ``pymatgen.symmetry.groups.SpaceGroup`` (International Tables settings)."""
+    from ``pymatgen.symmetry.groups.SpaceGroup`` (International Tables settings).
+
+    Examples
+
+    >>> len(space_group_operations("P2_1/m")), len(space_group_operations("I4/mmm"))
+    (4, 32)
+    """
     import warnings
 
     from pymatgen.symmetry.groups import SpaceGroup
@@ -182,7 +251,13 @@ def space_group_operations(space_group: str) -> list[tuple[NDArray[np.float64], 
 
 def space_group_number(space_group: str) -> int:
     """International Tables number of ``space_group`` (pymatgen). P2_1/a is a setting of
-    P2_1/c (No. 14), a different group from P2_1/m (No. 11)."""
+    P2_1/c (No. 14), a different group from P2_1/m (No. 11).
+
+    Examples
+
+    >>> space_group_number("P2_1/m"), space_group_number("P2_1/a")
+    (11, 14)
+    """
     import warnings
 
     from pymatgen.symmetry.groups import SpaceGroup
@@ -202,6 +277,13 @@ def is_allowed(h: ArrayLike, k: ArrayLike, l: ArrayLike, space_group: str) -> ND
     The operations come from pymatgen; the unit tests check the result against the printed
     conditions of International Tables Vol. A (I4/mmm: h + k + l = 2n; P2_1/m: 0k0, k = 2n;
     P2_1/a: h0l, h = 2n and 0k0, k = 2n) and against Dans_Diffraction structure factors.
+
+    Examples
+
+    >>> is_allowed([1, 1], [0, 1], [0, 0], "I4/mmm").tolist()  # h + k + l = 2n
+    [False, True]
+    >>> is_allowed([0, 0], [1, 2], [0, 0], "P2_1/m").tolist()  # 0k0: k = 2n
+    [False, True]
     """
     ops = space_group_operations(space_group)
     hkl = np.stack([np.asarray(x, dtype=float).ravel() for x in (h, k, l)], axis=-1)
@@ -229,6 +311,12 @@ def reflection_list(
 
     Columns: h, k, l (a representative), multiplicity, d_angstrom, q_inv_angstrom; sorted by Q.
     I4/mmm needs a tetragonal metric (a = b, beta = 90). Index bounds use ``|h| <= Q_max a / 2 pi``.
+
+    Examples
+
+    >>> refl = reflection_list(MonoclinicCell(4.0, 4.0, 4.0, 90.0), "I4/mmm", 3.2)
+    >>> refl[["h", "k", "l", "multiplicity"]].to_numpy().tolist()
+    [[1, 0, 1, 8], [1, 1, 0, 4], [0, 0, 2, 2], [2, 0, 0, 4]]
     """
     if not 0 <= q_min_inv_angstrom < q_max_inv_angstrom:
         raise ValueError(
@@ -266,7 +354,13 @@ def reflection_list(
 
 def pseudo_orthorhombic_beta_deg(a_angstrom: float, c_angstrom: float) -> float:
     """Monoclinic angle of the P2_1/m cell if the lattice were metrically orthorhombic:
-    cos(beta) = -a / (2 c) (c_m = (c_o - a_o)/2; see the module docstring)."""
+    cos(beta) = -a / (2 c) (c_m = (c_o - a_o)/2; see the module docstring).
+
+    Examples
+
+    >>> round(pseudo_orthorhombic_beta_deg(5.0, 5.0), 4)  # cos(beta) = -1/2
+    120.0
+    """
     _check_cell(a_angstrom, a_angstrom, c_angstrom, 90.0)
     if a_angstrom >= 2 * c_angstrom:
         raise ValueError(f"need a < 2c for a pseudo-orthorhombic cell, got a = {a_angstrom}, c = {c_angstrom}")
@@ -274,13 +368,25 @@ def pseudo_orthorhombic_beta_deg(a_angstrom: float, c_angstrom: float) -> float:
 
 
 def stacking_period_angstrom(c_angstrom: float, beta_deg: float) -> float:
-    """Long axis of the orthorhombic/tetragonal cell, c_t = 2 c sin(beta), in angstrom."""
+    """Long axis of the orthorhombic/tetragonal cell, c_t = 2 c sin(beta), in angstrom.
+
+    Examples
+
+    >>> round(stacking_period_angstrom(10.0, 150.0), 4)
+    10.0
+    """
     _check_cell(1.0, 1.0, c_angstrom, beta_deg)
     return float(2 * c_angstrom * np.sin(np.radians(beta_deg)))
 
 
 def tetragonal_cell_from_monoclinic(cell: MonoclinicCell) -> tuple[float, float]:
-    """(a_t, c_t) with the same volume: a_t = (a b / 2)^(1/2), c_t = 2 c sin(beta)."""
+    """(a_t, c_t) with the same volume: a_t = (a b / 2)^(1/2), c_t = 2 c sin(beta).
+
+    Examples
+
+    >>> [round(x, 4) for x in tetragonal_cell_from_monoclinic(MonoclinicCell(6.0, 3.0, 10.0, 150.0))]
+    [3.0, 10.0]
+    """
     return (
         float(np.sqrt(cell.a_angstrom * cell.b_angstrom / 2)),
         stacking_period_angstrom(cell.c_angstrom, cell.beta_deg),
@@ -295,6 +401,12 @@ def monoclinic_cell_from_tetragonal(
     a = sqrt(2) a_t ((1+delta)/(1-delta))^(1/2), b = sqrt(2) a_t ((1-delta)/(1+delta))^(1/2)
     (so (a-b)/(a+b) = delta and a b = 2 a_t^2: the volume is a_t^2 c_t for any delta),
     c = (a^2 + c_t^2)^(1/2) / 2, cos(beta) = -a / (2 c).
+
+    Examples
+
+    >>> cell = monoclinic_cell_from_tetragonal(3.8, 20.0, delta=0.01)
+    >>> round(cell.volume_angstrom3, 4), round(cell.delta, 4)  # V = a_t^2 c_t = 288.8
+    (288.8, 0.01)
     """
     _check_cell(a_t_angstrom, a_t_angstrom, c_t_angstrom, 90.0)
     if not -0.2 < delta < 0.2:
@@ -307,6 +419,12 @@ def monoclinic_cell_from_tetragonal(
 
 
 def hkl_tetragonal_to_monoclinic(h: ArrayLike, k: ArrayLike, l: ArrayLike) -> NDArray[np.float64]:  # noqa: E741
-    """Miller indices in the P2_1/m cell: (h + k, k - h, (l - h - k)/2); rows of the result."""
+    """Miller indices in the P2_1/m cell: (h + k, k - h, (l - h - k)/2); rows of the result.
+
+    Examples
+
+    >>> hkl_tetragonal_to_monoclinic([0, 1], [0, 1], [2, 0]).tolist()  # (002)_t, (110)_t
+    [[0.0, 0.0, 1.0], [2.0, 0.0, -1.0]]
+    """
     hkl = np.stack([np.asarray(x, dtype=float) for x in (h, k, l)], axis=-1)
     return hkl @ TETRAGONAL_TO_MONOCLINIC.T

@@ -25,6 +25,18 @@ from nickelate_utils.crystallography_lattice import (
     two_theta_deg,
 )
 
+__all__ = [
+    "ASSUMED_U_ISO_ANGSTROM2",
+    "LINE_RESOLUTION_INV_ANGSTROM",
+    "PEAK_FWHM_INV_ANGSTROM",
+    "Site",
+    "idealised_bilayer_sites",
+    "monoclinic_model",
+    "powder_pattern",
+    "split_families",
+    "tetragonal_model",
+]
+
 PEAK_FWHM_INV_ANGSTROM: float = 0.008
 """Assumed Gaussian peak width (FWHM in Q) of the reconstructed patterns; the instrumental and
 sample broadening of the measured patterns are not stated."""
@@ -40,7 +52,13 @@ LINE_RESOLUTION_INV_ANGSTROM: float = 1e-3
 
 @dataclass(frozen=True)
 class Site:
-    """One site of the I4/mmm asymmetric unit (fractional coordinates of the tetragonal cell)."""
+    """One site of the I4/mmm asymmetric unit (fractional coordinates of the tetragonal cell).
+
+    Examples
+
+    >>> Site("Ni", "Ni", 0.0, 0.0, 0.1, 1.0).element
+    'Ni'
+    """
 
     label: str
     element: str
@@ -62,6 +80,11 @@ def idealised_bilayer_sites(
     and the rock-salt La2 in the plane of the apical O3. Sm is put on the rock-salt La2 site
     ('Sm preferentially occupies the La site between bilayers', Li et al.), with occupancy
     ``rock_salt_sm_fraction`` (0.5 for La2SmNi2O7 if the preference is complete).
+
+    Examples
+
+    >>> [(s.label, round(s.z, 4)) for s in idealised_bilayer_sites(4.0, 20.0)]  # z_Ni = 4 / 40
+    [('La1', 0.5), ('La2', 0.3), ('Sm2', 0.3), ('Ni', 0.1), ('O1', 0.0), ('O2', 0.1), ('O3', 0.2)]
     """
     _check_cell(a_t_angstrom, a_t_angstrom, c_t_angstrom, 90.0)
     if not 0 <= rock_salt_sm_fraction <= 1:
@@ -110,7 +133,14 @@ def tetragonal_model(
     rock_salt_sm_fraction: float = 0.5,
     u_iso_angstrom2: float = ASSUMED_U_ISO_ANGSTROM2,
 ):  # type: ignore[no-untyped-def]
-    """Dans_Diffraction ``Crystal`` of the idealised model in I4/mmm (space group 139)."""
+    """Dans_Diffraction ``Crystal`` of the idealised model in I4/mmm (space group 139).
+
+    Examples
+
+    >>> xtl = tetragonal_model(3.8, 20.0)
+    >>> round(float(xtl.Cell.volume()), 4), round(float(sum(xtl.Structure.occupancy)), 4)  # 2 La2SmNi2O7 per cell
+    (288.8, 24.0)
+    """
     if not u_iso_angstrom2 >= 0:
         raise ValueError(f"U_iso must be non-negative, got {u_iso_angstrom2}")
     sites = [
@@ -127,7 +157,15 @@ def monoclinic_model(
     P2_1/m-setting cell: the I4/mmm atoms are transformed to the monoclinic axes
     (x_m = (x+y)/2 + z, y_m = (y-x)/2, z_m = 2z) and the cell metric is set to ``cell``.
     The model has no octahedral tilts: it reproduces the a/b splitting of the main
-    reflections but not the weak P2_1/m superstructure reflections (h_m + k_m odd)."""
+    reflections but not the weak P2_1/m superstructure reflections (h_m + k_m odd).
+
+    Examples
+
+    >>> from nickelate_utils.crystallography_lattice import monoclinic_cell_from_tetragonal
+    >>> xtl = monoclinic_model(monoclinic_cell_from_tetragonal(3.8, 20.0))
+    >>> round(float(xtl.Cell.volume()), 4), round(float(sum(xtl.Structure.occupancy)), 4)
+    (288.8, 24.0)
+    """
     a_t, c_t = tetragonal_cell_from_monoclinic(cell)
     tet = tetragonal_model(a_t, c_t, rock_salt_sm_fraction, u_iso_angstrom2)
     s = tet.Structure
@@ -157,6 +195,12 @@ def powder_pattern(
     Computed by ``Crystal.Scatter.powder`` (X-ray form factors of International Tables Vol. C,
     ``|F|^2`` summed over reflections, powder average I/Q^2, Gaussian peaks of the given FWHM in Q).
     Returns columns q_inv_angstrom, two_theta_deg, intensity.
+
+    Examples
+
+    >>> pattern = powder_pattern(tetragonal_model(3.8, 20.0), 0.4, 1.0, 2.0)
+    >>> list(pattern.columns), round(float(pattern["intensity"].max()), 4)
+    (['q_inv_angstrom', 'two_theta_deg', 'intensity'], 1.0)
     """
     if not 0 < fwhm_inv_angstrom < 0.5:
         raise ValueError(f"peak FWHM must lie in (0, 0.5) 1/angstrom, got {fwhm_inv_angstrom}")
@@ -203,6 +247,14 @@ def split_families(
     q_low, q_high, splitting (q_high - q_low), monoclinic (indices of one member per Q), and
     intensity (``|F|^2`` times multiplicity of the idealised I4/mmm model, relative to the
     strongest family in the window).
+
+    Examples
+
+    >>> from nickelate_utils.crystallography_lattice import monoclinic_cell_from_tetragonal
+    >>> cell = monoclinic_cell_from_tetragonal(3.8, 20.0, delta=0.01)
+    >>> row = split_families(cell, 2.3, 2.36).iloc[0]  # (110)_t splits by about 2 delta Q
+    >>> row["family"], int(row["n_components"]), round(float(row["splitting"]), 3)
+    ('(1 1 0)', 2, 0.047)
     """
     a_t, c_t = tetragonal_cell_from_monoclinic(cell)
     tet_cell = MonoclinicCell(a_t, a_t, c_t, 90.0)
