@@ -219,16 +219,23 @@ def test_every_documented_layout_has_a_schema() -> None:
         assert source_spec(examples.get(relative, relative))["schema"]["fields"]
 
 
-def test_validation_is_cached_by_path_and_checksum(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _count_validations(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Record every frictionless validation from now on (one entry per call)."""
     import frictionless
 
-    calls = []
+    calls: list[int] = []
     original = frictionless.Resource.validate
+
     def counting(self: frictionless.Resource, *args: object, **kwargs: object) -> object:
         calls.append(1)
         return original(self, *args, **kwargs)
 
     monkeypatch.setattr(frictionless.Resource, "validate", counting)
+    return calls
+
+
+def test_validation_is_cached_by_path_and_checksum(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _count_validations(monkeypatch)
     path = _source(data_copy, "hc2/fig3d.csv", "criterion_percent,h_tesla,t_kelvin\n90,0,92\n")
     first = load_source("hc2/fig3d.csv", data_copy)
     load_table("growth", "flux_growth", data_copy)
@@ -247,7 +254,6 @@ def test_validation_is_cached_by_path_and_checksum(data_copy: Path, monkeypatch:
 def test_keys_validated_by_the_build_are_not_validated_again(
     data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import frictionless
 
     from nickelate_utils import data as data_module
 
@@ -257,14 +263,7 @@ def test_keys_validated_by_the_build_are_not_validated_again(
     assert data_module.write_validated(registry) >= 30
     monkeypatch.setattr(data_module, "_TABLE_CACHE", {})  # a new process (a notebook kernel)
     monkeypatch.setenv(data_module.VALIDATED_ENV, str(registry))
-    calls = []
-    original = frictionless.Resource.validate
-
-    def counting(self: frictionless.Resource, *args: object, **kwargs: object) -> object:
-        calls.append(1)
-        return original(self, *args, **kwargs)
-
-    monkeypatch.setattr(frictionless.Resource, "validate", counting)
+    calls = _count_validations(monkeypatch)
     assert load_table("growth", "flux_growth", data_copy)["row_id"].iloc[0] == "a"
     assert load_source("hc2/fig3d.csv", data_copy) is not None
     assert calls == []  # read, not validated again

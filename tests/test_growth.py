@@ -149,12 +149,14 @@ def test_chapter_claims_statuses() -> None:
     assert status["G1"] == status["G2"] == status["G3"] == "consistent"  # the paper with itself
     assert status["G4"] == "discrepant"  # Eu 0.83 vs Nd 0.85: no gap between the classes
     assert status["G5a"] == status["G5b"] == "consistent"
-    assert status["G7"] == status["G8"] == "reproduced"
+    # identities among the table's own numbers (V = abc sin beta, rho = ZM/(N_A V) with the printed M,
+    # theta_min from the printed c, beta and lambda, GOF = Rwp/Rexp): the paper agreeing with itself
+    for cid in ("G7", "G8", "G9", "G10", "G19", "G20", "G120"):
+        assert status[cid] == "consistent", cid
     assert status["G11"] == status["G12"] == status["G15"] == "discrepant"
     assert status["G14"] == "reproduced" and status["G16"] == "consistent"
-    assert status["G17"] == status["G18"] == status["G19"] == status["G20"] == "reproduced"
+    assert status["G17"] == status["G18"] == "reproduced"  # xraydb cross sections: knowledge the paper does not state
     assert status["G37"] == status["G38"] == "reproduced"
     assert status["G26"] == status["G32"] == "discrepant"  # -8 <= k <= -8
-    assert status["G120"] == "reproduced"  # GOF = Rwp / Rexp
     assert status["G13"] == "not reproducible from public data"
     assert not hasattr(growth, "NEAR_ONE")

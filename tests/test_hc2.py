@@ -243,7 +243,8 @@ def test_chapter_claims_statuses() -> None:
     assert [claims[c].status for c in ("H1", "H2", "H3")] == ["illustrated"] * 3
     for cid in ("H1", "H2", "H3"):  # illustrations carry no number of ours (issue 11)
         assert claims[cid].ours is None
-    assert [claims[c].status for c in ("H4", "H5", "H6")] == ["reproduced"] * 3
+    # xi from the printed Hc2(0) and Phi0: the paper's own arithmetic, a consistency check
+    assert [claims[c].status for c in ("H4", "H5", "H6")] == ["consistent"] * 3
     assert claims["H4"].ours == pytest.approx(1.2504, abs=1e-4)
     assert claims["H4"].inputs[0] == "claim:H1"
     assert claims["H7"].status == "not reproducible from public data"
