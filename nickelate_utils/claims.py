@@ -88,9 +88,11 @@ STATUSES: tuple[str, ...] = (
 
 STATUS_DEFINITIONS: dict[str, str] = {
     "reproduced": "recomputed independently, by a named nickelate_utils function, from other published "
-    "inputs or physical constants, and within the tolerance rule",
+    "inputs with knowledge the paper does not print (atomic numbers, cross-section tables, symmetry, "
+    "physical constants), and within the tolerance rule",
     "consistent": "the paper agrees with itself (the same quantity in two places, or an identity between "
-    "its own numbers holds); a cross-check, not a reproduction",
+    "its own numbers holds, such as a cell volume from its own a, b, c and beta); a cross-check, not a "
+    "reproduction",
     "discrepant": "recomputed or cross-checked, and outside the tolerance rule; the note gives the "
     "readings that fit",
     "disputed": "rests on a definition or assumption that the literature contests; each reading is shown "
