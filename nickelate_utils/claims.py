@@ -409,7 +409,7 @@ def input_values(ref: str, data_dir: str | Path | None = None,
 
 
 def method_callable(method: str) -> Callable[..., object]:
-    """Import the function a claim names as its method (``nickelate_utils.crystal.formula_weight``)."""
+    """Import the function a claim names as its method (``nickelate_utils.physics.composition.formula_weight``)."""
     module_name, _, attr = method.rpartition(".")
     if not module_name.startswith("nickelate_utils"):
         raise ValueError(f"method {method!r} is not a nickelate_utils function")
@@ -573,7 +573,8 @@ def method_url(method: str, from_page: str = "book/x") -> str:
     obj = method_callable(method)
     module = getattr(obj, "__module__", method.rpartition(".")[0])
     name = getattr(obj, "__qualname__", method.rpartition(".")[2])
-    return "../" * from_page.count("/") + f"{API_PAGES}/{module.rpartition('.')[2]}.html#{module}.{name}"
+    page = module.removeprefix("nickelate_utils.").replace(".", "/")
+    return "../" * from_page.count("/") + f"{API_PAGES}/{page}.html#{module}.{name}"
 
 
 def claims_html(claims: Sequence[Claim], table_id: str, with_chapter: bool = False,

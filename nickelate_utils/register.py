@@ -17,12 +17,12 @@ from pathlib import Path
 from nickelate_utils.claims import Claim
 
 CHAPTERS: tuple[tuple[str, str], ...] = (
-    ("nickelate_utils.growth", "notebooks/ch01_growth"),
-    ("nickelate_utils.distortion", "notebooks/ch02_distortion"),
-    ("nickelate_utils.transport", "notebooks/ch03_resistivity"),
-    ("nickelate_utils.hc2", "notebooks/ch04_upper_critical_field"),
-    ("nickelate_utils.magnetism", "notebooks/ch05_meissner"),
-    ("nickelate_utils.crystallography", "notebooks/ch06_structure"),
+    ("nickelate_utils.chapters.growth", "notebooks/ch01_growth"),
+    ("nickelate_utils.chapters.distortion", "notebooks/ch02_distortion"),
+    ("nickelate_utils.chapters.transport", "notebooks/ch03_resistivity"),
+    ("nickelate_utils.chapters.hc2", "notebooks/ch04_upper_critical_field"),
+    ("nickelate_utils.chapters.meissner", "notebooks/ch05_meissner"),
+    ("nickelate_utils.chapters.structure", "notebooks/ch06_structure"),
 )
 """(chapter module, page of the book without suffix), in book order."""
 

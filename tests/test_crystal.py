@@ -8,23 +8,27 @@ import numpy as np
 import pytest
 from uncertainties import ufloat
 
-from nickelate_utils.crystal import (
-    absorption_coefficient_per_mm,
-    average_inplane_constant,
+from nickelate_utils.physics.composition import formula_weight
+from nickelate_utils.physics.diffraction import (
     bragg_angle_deg,
+    independent_reflections_2m,
+    max_indices,
+    theta_min_deg,
+)
+from nickelate_utils.physics.lattice import (
+    average_inplane_constant,
     calculated_density,
     cmcm_axes_from_p21m,
     d001_monoclinic,
-    f000_electrons,
-    formula_weight,
-    independent_reflections_2m,
     inplane_distortion,
+    monoclinic_volume,
+)
+from nickelate_utils.physics.xray import (
+    absorption_coefficient_per_mm,
+    f000_electrons,
     linear_absorption_per_mm,
     mass_attenuation_cm2_g,
-    max_indices,
-    monoclinic_volume,
     photon_energy_ev,
-    theta_min_deg,
 )
 
 
@@ -135,7 +139,7 @@ def test_cmcm_axes() -> None:
 
 
 def test_cmcm_reflection_conditions() -> None:
-    from nickelate_utils.crystal import absent_cmcm
+    from nickelate_utils.physics.diffraction import absent_cmcm
 
     hkl = np.array([[0, 1, 0], [0, 1, 2], [0, 2, 1], [1, 0, 1], [2, 0, 2], [1, 1, 0], [1, 2, 3]])
     assert absent_cmcm(hkl).tolist() == [True, True, False, True, False, False, True]

@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 from scipy import integrate, special
 
-from nickelate_utils import demagnetization as dm
+from nickelate_utils.physics import demagnetization as dm
+from nickelate_utils.physics import susceptibility
 
 # --- exact closed forms -------------------------------------------------------------------------
 
@@ -161,27 +162,27 @@ def test_bad_input_is_a_clear_error(call, message: str) -> None:  # type: ignore
 @pytest.mark.parametrize("chi_int", [-1.0, -0.621, -0.05, 0.3])
 @pytest.mark.parametrize("n", [0.0, 0.3116, 0.849])
 def test_round_trip_internal_measured(chi_int: float, n: float) -> None:
-    chi_m = dm.measured_susceptibility(chi_int, n)
-    assert dm.internal_susceptibility(chi_m, n) == pytest.approx(chi_int)
-    assert dm.demag_from_pair(chi_m, chi_int) == pytest.approx(n, abs=1e-12)
+    chi_m = susceptibility.measured_susceptibility(chi_int, n)
+    assert susceptibility.internal_susceptibility(chi_m, n) == pytest.approx(chi_int)
+    assert susceptibility.demag_from_pair(chi_m, chi_int) == pytest.approx(n, abs=1e-12)
 
 
 def test_full_meissner_state_and_fraction_relation() -> None:
     n = 0.8152
-    chi_m = dm.measured_susceptibility(-1.0, n)
+    chi_m = susceptibility.measured_susceptibility(-1.0, n)
     assert chi_m == pytest.approx(-1 / (1 - n))
-    assert dm.meissner_fraction(chi_m, n) == pytest.approx(1.0)
-    assert dm.internal_fraction(chi_m, n) == pytest.approx(1.0)
+    assert susceptibility.meissner_fraction(chi_m, n) == pytest.approx(1.0)
+    assert susceptibility.internal_fraction(chi_m, n) == pytest.approx(1.0)
     n, chi_m = 0.8, -1.2
-    f = dm.meissner_fraction(chi_m, n)
-    assert dm.internal_fraction(chi_m, n) == pytest.approx(f / (1 - n * (1 - f)))
-    assert dm.demag_for_fraction(chi_m, f) == pytest.approx(n)
+    f = susceptibility.meissner_fraction(chi_m, n)
+    assert susceptibility.internal_fraction(chi_m, n) == pytest.approx(f / (1 - n * (1 - f)))
+    assert susceptibility.demag_for_fraction(chi_m, f) == pytest.approx(n)
 
 
 def test_internal_susceptibility_propagates_uncertainties() -> None:
     from uncertainties import ufloat
 
-    v = dm.internal_susceptibility(ufloat(-1.313, 0.001), ufloat(0.849, 0.001))
+    v = susceptibility.internal_susceptibility(ufloat(-1.313, 0.001), ufloat(0.849, 0.001))
     assert v.nominal_value == pytest.approx(-1.313 / (1 + 0.849 * 1.313))
     assert v.std_dev > 0
 
@@ -189,15 +190,15 @@ def test_internal_susceptibility_propagates_uncertainties() -> None:
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        (lambda: dm.internal_susceptibility(-1.0, 1.0), r"N must lie in \[0, 1\), got 1.0"),
-        (lambda: dm.measured_susceptibility(-0.5, 1.2), r"N must lie in \[0, 1\), got 1.2"),
-        (lambda: dm.internal_susceptibility(2.0, 0.5), "1 - N chi_m <= 0"),
-        (lambda: dm.measured_susceptibility(-2.0, 0.5), "chi_int must exceed -1/N"),
-        (lambda: dm.meissner_fraction(0.2, 0.5), "needs chi < 0, got chi = 0.2"),
-        (lambda: dm.internal_fraction(0.0, 0.5), "needs chi < 0, got chi = 0.0"),
-        (lambda: dm.demag_from_pair(0.0, -1.0), "must be non-zero"),
-        (lambda: dm.demag_for_fraction(-1.0, 1.5), r"fraction must lie in \(0, 1\]"),
-        (lambda: dm.demag_for_fraction(-0.1, 0.5), r"no N in \[0, 1\) gives f = 0.5"),
+        (lambda: susceptibility.internal_susceptibility(-1.0, 1.0), r"N must lie in \[0, 1\), got 1.0"),
+        (lambda: susceptibility.measured_susceptibility(-0.5, 1.2), r"N must lie in \[0, 1\), got 1.2"),
+        (lambda: susceptibility.internal_susceptibility(2.0, 0.5), "1 - N chi_m <= 0"),
+        (lambda: susceptibility.measured_susceptibility(-2.0, 0.5), "chi_int must exceed -1/N"),
+        (lambda: susceptibility.meissner_fraction(0.2, 0.5), "needs chi < 0, got chi = 0.2"),
+        (lambda: susceptibility.internal_fraction(0.0, 0.5), "needs chi < 0, got chi = 0.0"),
+        (lambda: susceptibility.demag_from_pair(0.0, -1.0), "must be non-zero"),
+        (lambda: susceptibility.demag_for_fraction(-1.0, 1.5), r"fraction must lie in \(0, 1\]"),
+        (lambda: susceptibility.demag_for_fraction(-0.1, 0.5), r"no N in \[0, 1\) gives f = 0.5"),
     ],
 )
 def test_bad_demagnetization_input(call, message: str) -> None:  # type: ignore[no-untyped-def]

@@ -15,8 +15,9 @@ import pandas as pd
 import pytest
 from uncertainties import ufloat
 
-from nickelate_utils import distortion as dist
+from nickelate_utils.chapters import distortion as dist
 from nickelate_utils.data import LITERATURE_STATUSES, load_table, read_descriptor
+from nickelate_utils.physics import composition, lattice, trends
 
 FIXTURE = Path(__file__).parent / "fixtures" / "distortion"
 
@@ -24,9 +25,9 @@ FIXTURE = Path(__file__).parent / "fixtures" / "distortion"
 # --- Delta and in-plane constants -------------------------------------------------------------
 
 def test_distortion_any_setting_is_order_independent_and_analytic() -> None:
-    assert dist.distortion_any_setting(5.5, 5.4) == pytest.approx(0.1 / 10.9)
-    assert dist.distortion_any_setting(5.4, 5.5) == pytest.approx(0.1 / 10.9)
-    assert dist.distortion_any_setting(5.4, 5.4) == 0.0
+    assert lattice.distortion_any_setting(5.5, 5.4) == pytest.approx(0.1 / 10.9)
+    assert lattice.distortion_any_setting(5.4, 5.5) == pytest.approx(0.1 / 10.9)
+    assert lattice.distortion_any_setting(5.4, 5.4) == 0.0
 
 
 def test_distortion_matches_extended_data_table_1() -> None:
@@ -52,37 +53,37 @@ def test_distortion_matches_extended_data_table_1() -> None:
 )
 def test_distortion_bad_input(a: float, b: float, message: str) -> None:
     with pytest.raises(ValueError, match=message):
-        dist.distortion_any_setting(a, b)
+        lattice.distortion_any_setting(a, b)
 
 
 def test_primitive_constant_of_both_settings() -> None:
     # a sqrt2 cell with a = b = sqrt2 * 3.8 and a tetragonal cell with a_t = 3.8 give 3.8
-    assert dist.primitive_inplane_constant(math.sqrt(2) * 3.8, math.sqrt(2) * 3.8, "sqrt2") == pytest.approx(3.8)
-    assert dist.primitive_inplane_constant(3.8, 3.8, "primitive") == pytest.approx(3.8)
-    assert dist.primitive_inplane_constant(5.4370, 5.3978, "sqrt2") == pytest.approx(
+    assert lattice.primitive_inplane_constant(math.sqrt(2) * 3.8, math.sqrt(2) * 3.8, "sqrt2") == pytest.approx(3.8)
+    assert lattice.primitive_inplane_constant(3.8, 3.8, "primitive") == pytest.approx(3.8)
+    assert lattice.primitive_inplane_constant(5.4370, 5.3978, "sqrt2") == pytest.approx(
         math.sqrt(5.4370**2 + 5.3978**2) / 2
     )
     with pytest.raises(ValueError, match="setting must be 'sqrt2' or 'primitive', got 'I4/mmm'"):
-        dist.primitive_inplane_constant(3.8, 3.8, "I4/mmm")
+        lattice.primitive_inplane_constant(3.8, 3.8, "I4/mmm")
 
 
 def test_excess_and_threshold_are_inverse() -> None:
-    assert dist.excess_percent(3.816, 3.756) == pytest.approx(100 * (3.816 / 3.756 - 1))
-    assert dist.threshold_angstrom(3.756, 1.6) == pytest.approx(3.756 * 1.016)
-    assert dist.excess_percent(dist.threshold_angstrom(3.7, 2.5), 3.7) == pytest.approx(2.5)
+    assert lattice.excess_percent(3.816, 3.756) == pytest.approx(100 * (3.816 / 3.756 - 1))
+    assert lattice.threshold_angstrom(3.756, 1.6) == pytest.approx(3.756 * 1.016)
+    assert lattice.excess_percent(lattice.threshold_angstrom(3.7, 2.5), 3.7) == pytest.approx(2.5)
     with pytest.raises(ValueError, match="lattice constants must be positive"):
-        dist.excess_percent(3.8, 0.0)
+        lattice.excess_percent(3.8, 0.0)
     with pytest.raises(ValueError, match="reference constant must be positive, got -1"):
-        dist.threshold_angstrom(-1.0, 1.6)
+        lattice.threshold_angstrom(-1.0, 1.6)
     with pytest.raises(ValueError, match="excess must be larger than -100 %"):
-        dist.threshold_angstrom(3.7, -100.0)
+        lattice.threshold_angstrom(3.7, -100.0)
 
 
 # --- slope of Tc against Delta ------------------------------------------------------------------
 
 def test_two_point_slope_is_exact_with_propagated_error() -> None:
     d0, d1 = ufloat(0.004, 0.0001), ufloat(0.008, 0.0001)
-    fit = dist.tc_delta_slope([d0, d1], [80.0, 92.0])
+    fit = trends.tc_delta_slope([d0, d1], [80.0, 92.0])
     assert fit.n == 2 and fit.dof == 0
     assert fit.slope.nominal_value == pytest.approx(12.0 / 0.004)
     # sigma = |slope| * sqrt(2) * 1e-4 / 0.004
@@ -91,10 +92,10 @@ def test_two_point_slope_is_exact_with_propagated_error() -> None:
 
 
 def test_least_squares_slope_for_three_points() -> None:
-    fit = dist.tc_delta_slope([0.0, 0.01, 0.02], [70.0, 80.0, 90.0])
+    fit = trends.tc_delta_slope([0.0, 0.01, 0.02], [70.0, 80.0, 90.0])
     assert float(getattr(fit.slope, "nominal_value", fit.slope)) == pytest.approx(1000.0)
     assert getattr(fit.slope, "std_dev", 0.0) == pytest.approx(0.0, abs=1e-9)
-    noisy = dist.tc_delta_slope([0.0, 0.01, 0.02, 0.03], [70.0, 81.0, 89.0, 100.0])
+    noisy = trends.tc_delta_slope([0.0, 0.01, 0.02, 0.03], [70.0, 81.0, 89.0, 100.0])
     assert noisy.slope.nominal_value == pytest.approx(980.0)
     assert noisy.slope.std_dev > 0
     assert fit.dof == 1
@@ -110,7 +111,7 @@ def test_least_squares_slope_for_three_points() -> None:
 )
 def test_slope_bad_input(delta: list[float], tc: list[float], message: str) -> None:
     with pytest.raises(ValueError, match=message):
-        dist.tc_delta_slope(delta, tc)
+        trends.tc_delta_slope(delta, tc)
 
 
 def test_slope_variants_cover_every_reference_choice() -> None:
@@ -298,28 +299,28 @@ def test_public_cell_bound_uses_both_cells_and_both_sc_states() -> None:
 # --- new functions: Tc uncertainty, printed cells, records ---------------------------------------------
 
 def test_tc_spread_uncertainty_is_the_sample_standard_deviation() -> None:
-    assert dist.tc_spread_uncertainty([80.0, 83.0]) == pytest.approx(3.0 / math.sqrt(2))
-    assert dist.tc_spread_uncertainty([1.0, 2.0, 3.0]) == pytest.approx(1.0)
+    assert trends.tc_spread_uncertainty([80.0, 83.0]) == pytest.approx(3.0 / math.sqrt(2))
+    assert trends.tc_spread_uncertainty([1.0, 2.0, 3.0]) == pytest.approx(1.0)
     with pytest.raises(ValueError, match="at least two independent reports, got 1"):
-        dist.tc_spread_uncertainty([80.0])
+        trends.tc_spread_uncertainty([80.0])
     with pytest.raises(ValueError, match="finite and positive"):
-        dist.tc_spread_uncertainty([80.0, -1.0])
+        trends.tc_spread_uncertainty([80.0, -1.0])
 
 
 def test_two_point_slope_carries_the_tc_uncertainty() -> None:
-    fit = dist.tc_delta_slope([0.004, 0.008], [80.0, 92.0], tc_err_kelvin=2.0)
+    fit = trends.tc_delta_slope([0.004, 0.008], [80.0, 92.0], tc_err_kelvin=2.0)
     assert fit.slope.nominal_value == pytest.approx(3000.0)
     # sigma = sqrt(2) * sigma_T / (Delta_1 - Delta_0)
     assert fit.slope.std_dev == pytest.approx(math.sqrt(2) * 2.0 / 0.004)
-    both = dist.tc_delta_slope([ufloat(0.004, 1e-4), ufloat(0.008, 1e-4)], [80.0, 92.0], tc_err_kelvin=2.0)
+    both = trends.tc_delta_slope([ufloat(0.004, 1e-4), ufloat(0.008, 1e-4)], [80.0, 92.0], tc_err_kelvin=2.0)
     only_delta = 3000 * math.sqrt(2) * 1e-4 / 0.004
     assert both.slope.std_dev == pytest.approx(math.hypot(only_delta, math.sqrt(2) * 2.0 / 0.004))
     with pytest.raises(ValueError, match="tc_err_kelvin must be positive"):
-        dist.tc_delta_slope([0.004, 0.008], [80.0, 92.0], tc_err_kelvin=0.0)
+        trends.tc_delta_slope([0.004, 0.008], [80.0, 92.0], tc_err_kelvin=0.0)
 
 
 def test_weighted_slope_for_three_points_uses_the_stated_uncertainty() -> None:
-    fit = dist.tc_delta_slope([0.0, 0.01, 0.02], [70.0, 80.0, 90.0], tc_err_kelvin=1.0)
+    fit = trends.tc_delta_slope([0.0, 0.01, 0.02], [70.0, 80.0, 90.0], tc_err_kelvin=1.0)
     assert fit.slope.nominal_value == pytest.approx(1000.0)
     # unscaled covariance of a straight line: var(slope) = sigma^2 / sum (x - mean)^2
     assert fit.slope.std_dev == pytest.approx(1.0 / math.sqrt(2 * 0.01**2))
@@ -354,19 +355,20 @@ def test_legend_cells_of_the_extended_data_figures() -> None:
 
 
 def test_stacking_axis_of_the_pseudo_cell() -> None:
-    assert dist.stacking_axis_angstrom(10.0, 90.0) == pytest.approx(20.0)
-    assert dist.stacking_axis_angstrom(10.4970, 105.053) == pytest.approx(2 * 10.4970 * math.sin(math.radians(105.053)))
+    assert lattice.stacking_axis_angstrom(10.0, 90.0) == pytest.approx(20.0)
+    expected = 2 * 10.4970 * math.sin(math.radians(105.053))
+    assert lattice.stacking_axis_angstrom(10.4970, 105.053) == pytest.approx(expected)
     with pytest.raises(ValueError, match=r"beta must lie in \(0, 180\)"):
-        dist.stacking_axis_angstrom(10.0, 180.0)
+        lattice.stacking_axis_angstrom(10.0, 180.0)
     with pytest.raises(ValueError, match="c must be positive"):
-        dist.stacking_axis_angstrom(0.0, 100.0)
+        lattice.stacking_axis_angstrom(0.0, 100.0)
 
 
 def test_mean_a_site_radius_and_control_variables() -> None:
-    assert dist.mean_a_site_radius_angstrom("Sm", 0.0) == pytest.approx(1.216)
-    assert dist.mean_a_site_radius_angstrom("Sm", 1.0) == pytest.approx((2 * 1.216 + 1.132) / 3)
+    assert composition.mean_a_site_radius_angstrom("Sm", 0.0) == pytest.approx(1.216)
+    assert composition.mean_a_site_radius_angstrom("Sm", 1.0) == pytest.approx((2 * 1.216 + 1.132) / 3)
     with pytest.raises(ValueError, match=r"x must lie in \[0, 3\]"):
-        dist.mean_a_site_radius_angstrom("Sm", 3.5)
+        composition.mean_a_site_radius_angstrom("Sm", 3.5)
     ctrl = dist.control_variables(load_table("growth", "cell_parameters")).set_index("compound")
     la3, sm = ctrl.loc["La3Ni2O7"], ctrl.loc["La2SmNi2O7"]
     # between the two public cells Delta rises while <r_A> and c fall: both track Tc equally

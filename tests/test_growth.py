@@ -5,25 +5,26 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from nickelate_utils import growth
+from nickelate_utils.chapters import growth
 from nickelate_utils.data import load_table
+from nickelate_utils.physics import composition, trends, xray
 
 
 @pytest.mark.parametrize(("element", "radius"), [("La", 1.216), ("Sm", 1.132), ("Er", 1.062)])
 def test_shannon_radii_cn9(element: str, radius: float) -> None:
-    assert growth.shannon_radius_angstrom(element) == pytest.approx(radius)
+    assert composition.shannon_radius_angstrom(element) == pytest.approx(radius)
 
 
 def test_missing_radius_is_a_clear_error() -> None:
     with pytest.raises(ValueError, match="no Shannon radius for Pr3\\+ with coordination XII"):
-        growth.shannon_radius_angstrom("Pr", 3, "XII")
+        composition.shannon_radius_angstrom("Pr", 3, "XII")
 
 
 def test_partition_coefficient_analytic() -> None:
-    assert growth.partition_coefficient(2.0, 1.0, 2.0, 1.0) == pytest.approx(1.0)
-    assert growth.partition_coefficient(2.0, 1.0, 1.0, 2.0) == pytest.approx(0.25)
+    assert composition.partition_coefficient(2.0, 1.0, 2.0, 1.0) == pytest.approx(1.0)
+    assert composition.partition_coefficient(2.0, 1.0, 1.0, 2.0) == pytest.approx(0.25)
     with pytest.raises(ValueError, match="undefined"):
-        growth.partition_coefficient(2.0, 1.0, 2.0, 0.0)
+        composition.partition_coefficient(2.0, 1.0, 2.0, 0.0)
 
 
 def test_max_substitution_matches_main_text() -> None:
@@ -34,40 +35,40 @@ def test_max_substitution_matches_main_text() -> None:
 
 def test_radius_trend_recovers_a_line() -> None:
     r = np.array([1.0, 1.1, 1.2, 1.3])
-    trend = growth.radius_trend(r, 2.0 + 3.0 * r)
+    trend = trends.radius_trend(r, 2.0 + 3.0 * r)
     assert trend.slope.nominal_value == pytest.approx(3.0)
     assert trend.spearman_rho == pytest.approx(1.0)
     with pytest.raises(ValueError, match="at least three"):
-        growth.radius_trend(r[:2], r[:2])
+        trends.radius_trend(r[:2], r[:2])
 
 
 def test_implied_substitution_inverts_the_formula_weight() -> None:
-    from nickelate_utils.crystal import formula_weight
+    from nickelate_utils.physics.composition import formula_weight
 
     m = formula_weight("La2.5Sm0.5Ni2O7")
-    assert growth.implied_substitution(m, "La3Ni2O7", "Sm") == pytest.approx(0.5)
+    assert composition.implied_substitution(m, "La3Ni2O7", "Sm") == pytest.approx(0.5)
 
 
 def test_exact_spearman_on_small_known_cases() -> None:
     # n = 4, perfectly monotone: only the identity pairing reaches rho = 1 -> p_greater = 1/24, two-sided 2/24
-    t = growth.exact_spearman_test(np.array([1.0, 2.0, 3.0, 4.0]), np.array([10.0, 20.0, 30.0, 40.0]))
+    t = trends.exact_spearman_test(np.array([1.0, 2.0, 3.0, 4.0]), np.array([10.0, 20.0, 30.0, 40.0]))
     assert t.rho == pytest.approx(1.0)
     assert t.p_greater == pytest.approx(1 / 24)
     assert t.p_two_sided == pytest.approx(2 / 24)
     assert t.n_permutations == 24
     # n = 3, one swap: rho = 0.5, pairings with rho >= 0.5 are the identity and the two adjacent swaps -> 3/6
-    t3 = growth.exact_spearman_test(np.array([1.0, 2.0, 3.0]), np.array([2.0, 1.0, 3.0]))
+    t3 = trends.exact_spearman_test(np.array([1.0, 2.0, 3.0]), np.array([2.0, 1.0, 3.0]))
     assert t3.rho == pytest.approx(0.5)
     assert t3.p_greater == pytest.approx(3 / 6)
     # n = 9 with one transposition two ranks apart: sum d^2 = 8 ... rho = 1 - 6*8/720
     x = np.arange(9.0)
     y = x.copy()
     y[[6, 8]] = y[[8, 6]]
-    assert growth.exact_spearman_test(x, y).rho == pytest.approx(1 - 6 * 8 / 720)
+    assert trends.exact_spearman_test(x, y).rho == pytest.approx(1 - 6 * 8 / 720)
     with pytest.raises(ValueError, match="n <= 10"):
-        growth.exact_spearman_test(np.arange(11.0), np.arange(11.0))
+        trends.exact_spearman_test(np.arange(11.0), np.arange(11.0))
     with pytest.raises(ValueError, match="equal length"):
-        growth.exact_spearman_test(np.arange(3.0), np.arange(4.0))
+        trends.exact_spearman_test(np.arange(3.0), np.arange(4.0))
 
 
 def test_trend_split_separates_maxima_from_the_fixed_flux_series() -> None:
@@ -97,28 +98,28 @@ def test_eds_table_is_normalised_to_three() -> None:
 
 
 def test_la_lbeta_overlaps_pr_lalpha() -> None:
-    pairs = growth.line_overlaps("La", "Pr", 20.0)
+    pairs = xray.line_overlaps("La", "Pr", 20.0)
     assert pairs[0][:2] == ("Lb1", "La1") and pairs[0][2] < 10.0  # 5.04 keV, a few eV apart
-    assert growth.line_overlaps("O", "Ni", 1.0) == []
+    assert xray.line_overlaps("O", "Ni", 1.0) == []
 
 
 def test_growth_condition_helpers() -> None:
-    assert growth.oxygen_partial_pressure_bar() == pytest.approx(0.2122, abs=1e-4)
-    assert growth.oxygen_partial_pressure_bar(10.0, 1.0) == 10.0
-    assert growth.rietveld_gof(7.11, 3.27) == pytest.approx(2.1743, abs=1e-4)
+    assert composition.oxygen_partial_pressure_bar() == pytest.approx(0.2122, abs=1e-4)
+    assert composition.oxygen_partial_pressure_bar(10.0, 1.0) == 10.0
+    assert xray.rietveld_gof(7.11, 3.27) == pytest.approx(2.1743, abs=1e-4)
     with pytest.raises(ValueError, match="positive"):
-        growth.rietveld_gof(7.11, 0.0)
+        xray.rietveld_gof(7.11, 0.0)
 
 
 def test_formula_weight_readings() -> None:
     weights = {"La": 138.91, "Ni": 58.71, "O": 15.9994, "Sm": 150.35}
-    assert growth.formula_weight_from_table("La3Ni2O7", weights) == pytest.approx(646.1458)
+    assert composition.formula_weight_from_table("La3Ni2O7", weights) == pytest.approx(646.1458)
     with pytest.raises(ValueError, match="no atomic weight"):
-        growth.formula_weight_from_table("La3Ni2O7", {"La": 138.91})
-    from nickelate_utils.crystal import formula_weight
+        composition.formula_weight_from_table("La3Ni2O7", {"La": 138.91})
+    from nickelate_utils.physics.composition import formula_weight
 
     m = formula_weight("La2SmNi2O6.9")
-    assert growth.implied_oxygen_deficiency(m, "La2SmNi2O7") == pytest.approx(0.1)
+    assert composition.implied_oxygen_deficiency(m, "La2SmNi2O7") == pytest.approx(0.1)
     readings = growth.composition_readings(656.85, 2, 296.26, 0.71073)
     assert readings["F000"].iloc[0] == 576.0
     assert readings["M_g_mol"].iloc[1:].to_numpy() == pytest.approx([656.85, 656.85])
@@ -127,12 +128,12 @@ def test_formula_weight_readings() -> None:
 
 def test_weight_per_electron() -> None:
     # IUPAC: O 15.999 (8 electrons); Sm 150.36 (Z = 62) -> La 138.905 (Z = 57)
-    assert growth.weight_per_electron_g_mol("O") == pytest.approx(15.999 / 8, abs=1e-3)
-    assert growth.weight_per_electron_g_mol("Sm", "La") == pytest.approx((150.36 - 138.905) / 5, abs=1e-3)
+    assert composition.weight_per_electron_g_mol("O") == pytest.approx(15.999 / 8, abs=1e-3)
+    assert composition.weight_per_electron_g_mol("Sm", "La") == pytest.approx((150.36 - 138.905) / 5, abs=1e-3)
     # the two readings of the La2SmNi2O7 weight deficit predict different electron deficits
-    assert growth.weight_per_electron_g_mol("Sm", "La") > 1.1 * growth.weight_per_electron_g_mol("O")
+    assert composition.weight_per_electron_g_mol("Sm", "La") > 1.1 * composition.weight_per_electron_g_mol("O")
     with pytest.raises(ValueError, match="same atomic number"):
-        growth.weight_per_electron_g_mol("La", "La")
+        composition.weight_per_electron_g_mol("La", "La")
 
 
 def test_eds_assumption_is_half_the_quoted_band() -> None:

@@ -7,39 +7,41 @@ import math
 import numpy as np
 import pytest
 
-from nickelate_utils import demagnetization as dm
-from nickelate_utils import magnetism as mg
+from nickelate_utils.chapters import meissner as mg
 from nickelate_utils.data import load_table
+from nickelate_utils.physics import demagnetization as dm
+from nickelate_utils.physics import equation_of_state as eos
+from nickelate_utils.physics import susceptibility as sus
 
 # --- units -------------------------------------------------------------------------------------
 
 def test_cgs_si_conversion() -> None:
-    assert mg.chi_si_from_cgs(-1 / (4 * math.pi)) == pytest.approx(-1.0)
-    assert mg.chi_cgs_from_si(mg.chi_si_from_cgs(0.0123)) == pytest.approx(0.0123)
+    assert sus.chi_si_from_cgs(-1 / (4 * math.pi)) == pytest.approx(-1.0)
+    assert sus.chi_cgs_from_si(sus.chi_si_from_cgs(0.0123)) == pytest.approx(0.0123)
 
 
 def test_volume_and_moment_round_trip() -> None:
     # 180 um x 20 um cylinder: pi (0.018 cm)^2 (0.002 cm) / 4
-    v = mg.cylinder_volume_cm3(180.0, 20.0)
+    v = sus.cylinder_volume_cm3(180.0, 20.0)
     assert v == pytest.approx(math.pi * 0.018**2 * 0.002 / 4)
     # a perfect diamagnet (chi_SI = -1) of 1 cm^3 in 1 Oe carries -1/(4 pi) emu
-    assert mg.moment_emu_from_chi_si(-1.0, 1.0, 1.0) == pytest.approx(-1 / (4 * math.pi))
-    m = mg.moment_emu_from_chi_si(-1.313, 10.0, v)
-    assert mg.chi_si_from_moment(m, 10.0, v) == pytest.approx(-1.313)
+    assert sus.moment_emu_from_chi_si(-1.0, 1.0, 1.0) == pytest.approx(-1 / (4 * math.pi))
+    m = sus.moment_emu_from_chi_si(-1.313, 10.0, v)
+    assert sus.chi_si_from_moment(m, 10.0, v) == pytest.approx(-1.313)
 
 
 def test_rescaling_with_thickness() -> None:
-    assert mg.rescale_chi_for_thickness(-1.0, 10.0, 20.0) == pytest.approx(-2.0)
+    assert sus.rescale_chi_for_thickness(-1.0, 10.0, 20.0) == pytest.approx(-2.0)
 
 
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        (lambda: mg.cylinder_volume_cm3(180.0, 0.0), "thickness_um must be a positive finite number, got 0.0"),
-        (lambda: mg.cylinder_volume_cm3(-1.0, 20.0), "diameter_um must be a positive finite number, got -1.0"),
-        (lambda: mg.chi_si_from_moment(1e-6, 0.0, 1.0), "field_oe must be a positive finite number"),
-        (lambda: mg.chi_si_from_moment(1e-6, 10.0, 0.0), "volume_cm3 must be a positive finite number"),
-        (lambda: mg.rescale_chi_for_thickness(-1.0, 0.0, 20.0), "thickness_um must be a positive finite"),
+        (lambda: sus.cylinder_volume_cm3(180.0, 0.0), "thickness_um must be a positive finite number, got 0.0"),
+        (lambda: sus.cylinder_volume_cm3(-1.0, 20.0), "diameter_um must be a positive finite number, got -1.0"),
+        (lambda: sus.chi_si_from_moment(1e-6, 0.0, 1.0), "field_oe must be a positive finite number"),
+        (lambda: sus.chi_si_from_moment(1e-6, 10.0, 0.0), "volume_cm3 must be a positive finite number"),
+        (lambda: sus.rescale_chi_for_thickness(-1.0, 0.0, 20.0), "thickness_um must be a positive finite"),
     ],
 )
 def test_bad_geometry_is_a_clear_error(call, message: str) -> None:  # type: ignore[no-untyped-def]
@@ -63,12 +65,12 @@ def test_demag_estimates_for_the_crystal() -> None:
 def test_methods_chain_reproduces_the_paper() -> None:
     x = mg.chapter_inputs()
     n = dm.eq2_cylinder(x["thickness_um"] / x["diameter_um"], x["demag_coefficient"])
-    assert round(dm.internal_susceptibility(x["chi0_zfc"], n), 3) == -0.621
-    assert round(dm.internal_susceptibility(x["chi0_fc"], n), 3) == -0.144
-    assert dm.demag_from_pair(-1.313, -0.621) == pytest.approx(0.849, abs=2e-3)
+    assert round(sus.internal_susceptibility(x["chi0_zfc"], n), 3) == -0.621
+    assert round(sus.internal_susceptibility(x["chi0_fc"], n), 3) == -0.144
+    assert sus.demag_from_pair(-1.313, -0.621) == pytest.approx(0.849, abs=2e-3)
     # the moment ratio with the chi = -1 N is about 24 %, with the paper's N about 20 %
-    assert dm.meissner_fraction(x["chi0_zfc"], n) == pytest.approx(0.1982, abs=1e-4)
-    assert dm.meissner_fraction(x["chi0_zfc"], mg.demag_estimates(20.0, 180.0)[mg.EFFECTIVE]) == pytest.approx(
+    assert sus.meissner_fraction(x["chi0_zfc"], n) == pytest.approx(0.1982, abs=1e-4)
+    assert sus.meissner_fraction(x["chi0_zfc"], mg.demag_estimates(20.0, 180.0)[mg.EFFECTIVE]) == pytest.approx(
         0.2427, abs=2e-4
     )
 
@@ -86,10 +88,9 @@ def test_thickness_sensitivity_moment_ratio_is_robust() -> None:
 
 
 def test_compressed_volume_from_chapter_6_eos() -> None:
-    from nickelate_utils import crystallography as cr
 
     r = mg.compressed_volume_ratio(20.6)
-    assert r == pytest.approx(cr.birch_murnaghan_volume_angstrom3(20.6, 1.0, cr.ASSUMED_K0_GPA, cr.ASSUMED_K0_PRIME))
+    assert r == pytest.approx(eos.birch_murnaghan_volume_angstrom3(20.6, 1.0, eos.ASSUMED_K0_GPA, eos.ASSUMED_K0_PRIME))
     assert 0.85 < r < 0.95
     assert mg.compressed_volume_ratio(20.6, 120.0) < r < mg.compressed_volume_ratio(20.6, 200.0)
 
