@@ -56,18 +56,16 @@ Every checked claim names its ``inputs`` and its ``method`` (dotted name of the
     one of the authors' source-data files under ``data/source/`` (e.g.
     ``source:resistivity/La2SmNi2O7_c6_21.6GPa_0T.csv``).
 
-:func:`evidence_errors` rejects a ``reproduced`` entry whose inputs contain its own paper value,
-directly or through a reconstruction generated from it (tests/test_claims.py runs it on the
-whole register).
+:func:`nickelate_utils.evidence.evidence_errors` rejects a ``reproduced`` entry whose inputs
+contain its own paper value, directly or through a reconstruction generated from it
+(tests/test_claims.py runs it on the whole register). The register's tables (chapters,
+scorecard) are drawn by :mod:`nickelate_utils.claims_display`.
 """
 
 from __future__ import annotations
 
-import html
-import importlib
 import math
-import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -124,11 +122,6 @@ COVERAGE_FACTOR = 2.0
 TOLERANCE_RULE = (
     "½ unit in the last printed digit of the paper's value (+ ½ unit in the last printed digit of the "
     "compared value when that is also printed) + 2 × the propagated standard uncertainty of ours"
-)
-
-_INPUT = re.compile(
-    r"^(?:(?P<scheme>claim|reconstruction|const|lib|source):(?P<rest>.+)"
-    r"|(?P<package>[a-z0-9_]+)/(?P<resource>[a-z0-9_]+)#(?P<key>[^.]+)(?:\.(?P<columns>[A-Za-z0-9_+]+))?)$"
 )
 
 
@@ -371,261 +364,7 @@ def build_claims(
 # --- evidence checks -------------------------------------------------------------------------
 
 
-def parse_input(ref: str) -> dict[str, str]:
-    """Split an input reference into its parts; ValueError if it has none of the forms above."""
-    m = _INPUT.match(ref.strip())
-    if not m:
-        raise ValueError(f"input reference {ref!r} is not of the form package/resource#key[.col], "
-                         "claim:ID, reconstruction:ID, const:..., lib:... or source:...")
-    return {k: v for k, v in m.groupdict().items() if v is not None}
-
-
-def input_values(ref: str, data_dir: str | Path | None = None,
-                 _cache: dict[tuple[str, str], pd.DataFrame] | None = None) -> list[float]:
-    """Numeric values a data-row reference points at (all numeric cells of the row when no
-    column is named). ``DataError`` if the row or a column does not exist. Other schemes: []."""
-    parts = parse_input(ref)
-    if "package" not in parts:
-        return []
-    cache = {} if _cache is None else _cache
-    key = (parts["package"], parts["resource"])
-    if key not in cache:
-        cache[key] = load_table(parts["package"], parts["resource"], data_dir)
-    frame = cache[key]
-    first = frame.columns[0]
-    rows = frame[frame[first].astype(str) == parts["key"]]
-    if rows.empty:
-        raise DataError(f"input {ref!r}: no row with {first} = {parts['key']!r} in "
-                        f"{frame.attrs['provenance'].path}")
-    columns = parts["columns"].split("+") if "columns" in parts else list(frame.columns)
-    values: list[float] = []
-    for col in columns:
-        if col not in frame.columns:
-            raise DataError(f"input {ref!r}: no column {col!r} in {frame.attrs['provenance'].path}")
-        cell = rows.iloc[0][col]
-        if isinstance(cell, (int, float)) and not isinstance(cell, bool) and not pd.isna(cell):
-            values.append(float(cell))
-    return values
-
-
-def method_callable(method: str) -> Callable[..., object]:
-    """Import the function a claim names as its method (``nickelate_utils.physics.composition.formula_weight``)."""
-    module_name, _, attr = method.rpartition(".")
-    if not module_name.startswith("nickelate_utils"):
-        raise ValueError(f"method {method!r} is not a nickelate_utils function")
-    obj = importlib.import_module(module_name)
-    for part in attr.split("."):
-        obj = getattr(obj, part)
-    if not callable(obj):
-        raise ValueError(f"method {method!r} is not callable")
-    return obj  # type: ignore[return-value]
-
-
-def evidence_errors(claims: Sequence[Claim], data_dir: str | Path | None = None) -> list[str]:
-    """Everything wrong with the evidence of the register (empty list if nothing).
-
-    - checked entries (reproduced, consistent, discrepant) name inputs and an importable method;
-    - every input reference parses and resolves (rows and columns exist, claim ids exist);
-    - a ``reproduced`` entry never uses its own paper value: not ``claim:<self>``, not
-      ``reconstruction:<self>``, and no referenced data cell or referenced claim holds the same
-      number (within ½ unit of its last printed digit);
-    - a ``consistent`` entry cites another statement of the paper (a claim or a data row);
-    - ``illustrated`` entries carry no number of ours; ``disputed`` entries give two readings;
-    - no ``reproduced`` or ``consistent`` entry rests on a literature row whose status is
-      ``unverified`` (recalled, not read in its source).
-    """
-    errors: list[str] = []
-    by_id = {c.claim_id: c for c in claims}
-    cache: dict[tuple[str, str], pd.DataFrame] = {}
-    for c in claims:
-        who = f"{c.claim_id} ({c.status})"
-        if c.status in ("reproduced", "consistent", "discrepant"):
-            if not c.inputs:
-                errors.append(f"{who}: names no inputs")
-            if not c.method:
-                errors.append(f"{who}: names no method")
-            else:
-                try:
-                    method_callable(c.method)
-                except (ImportError, AttributeError, ValueError) as exc:
-                    errors.append(f"{who}: method {c.method!r} cannot be imported ({exc})")
-        if c.status == "illustrated" and c.ours is not None:
-            errors.append(f"{who}: an illustration carries a number in ours")
-        if c.status == "disputed" and len(c.readings) < 2:
-            errors.append(f"{who}: fewer than two readings")
-        cites_paper = False
-        for ref in c.inputs:
-            try:
-                parts = parse_input(ref)
-            except ValueError as exc:
-                errors.append(f"{who}: {exc}")
-                continue
-            scheme = parts.get("scheme")
-            if scheme in ("claim", "reconstruction"):
-                target = parts["rest"]
-                if target not in by_id:
-                    errors.append(f"{who}: input {ref!r} names no claim of the register")
-                    continue
-                if scheme == "claim":
-                    cites_paper = True
-                if c.status == "reproduced":
-                    if target == c.claim_id:
-                        errors.append(f"{who}: uses its own paper value ({ref})")
-                    elif scheme == "claim" and _same_number(c, by_id[target].paper_value):
-                        errors.append(f"{who}: input {ref} holds the same number as the claim: "
-                                      "that is a cross-check (consistent), not a reproduction")
-            elif "package" in parts:
-                cites_paper = True
-                try:
-                    values = input_values(ref, data_dir, cache)
-                except DataError as exc:
-                    errors.append(f"{who}: {exc}")
-                    continue
-                if c.status == "reproduced" and any(_same_number(c, v) for v in values):
-                    errors.append(f"{who}: input {ref} holds the paper's own value "
-                                  f"{c.paper_printed}: name the columns actually used")
-                unverified = _literature_status(ref, data_dir, cache) == "unverified"
-                if c.status in ("reproduced", "consistent") and unverified:
-                    errors.append(f"{who}: rests on an unverified literature value ({ref}); an agreement "
-                                  "verdict needs inputs that were read in their source")
-        if c.status == "consistent" and not cites_paper:
-            errors.append(f"{who}: a consistency check must cite another statement of the paper")
-    return errors
-
-
-def _literature_status(ref: str, data_dir: str | Path | None,
-                       cache: dict[tuple[str, str], pd.DataFrame]) -> str:
-    """The ``status`` (verified, secondary, unverified) of a literature row an input points at,
-    or '' for a published row or a table without that column."""
-    parts = parse_input(ref)
-    frame = cache.get((parts["package"], parts["resource"]))
-    if frame is None or "status" not in frame.columns or "data_class" not in frame.columns:
-        return ""
-    rows = frame[frame[frame.columns[0]].astype(str) == parts["key"]]
-    if rows.empty or rows.iloc[0]["data_class"] != "literature":
-        return ""
-    return str(rows.iloc[0]["status"])
-
-
-def _same_number(claim: Claim, value: float | None) -> bool:
-    if claim.paper_value is None or value is None or not claim.paper_printed:
-        return False
-    return abs(claim.paper_value - value) <= half_unit(claim.paper_printed) * (1 + 1e-9)
-
-
 # --- display ---------------------------------------------------------------------------------
-
-
-def format_ours(claim: Claim) -> str:
-    """The book's value at the paper's printed precision plus one digit, with its uncertainty."""
-    if claim.ours is None:
-        if claim.agrees is not None:
-            return "holds" if claim.agrees else "does not hold"
-        return "—"
-    decimals = printed_decimals(claim.paper_printed) + 1 if claim.paper_printed else None
-    if decimals is None:
-        text = f"{claim.ours:.4g}"
-    else:
-        text = f"{claim.ours:.{decimals}f}"
-    if claim.ours_uncertainty:
-        text += f" ± {claim.ours_uncertainty:.2g}"
-    return text
-
-
-def format_tolerance(claim: Claim) -> str:
-    if claim.tolerance is None:
-        return "—"
-    decimals = printed_decimals(claim.paper_printed) + 1
-    return f"± {claim.tolerance:.{decimals}f}"
-
-
-def claims_frame(claims: Sequence[Claim]) -> pd.DataFrame:
-    """Display table of a list of claims (strings, formatted as printed)."""
-    rows = [
-        {
-            "id": c.claim_id,
-            "figure": c.figure,
-            "quantity": c.quantity,
-            "status": c.status,
-            "paper": c.paper_printed or "—",
-            "ours": format_ours(c),
-            "unit": c.unit,
-            "tolerance": format_tolerance(c),
-            "source": c.source_location,
-            "note": c.note,
-        }
-        for c in claims
-    ]
-    return pd.DataFrame(rows)
-
-
-STATUS_CLASSES: dict[str, str] = {s: "status-" + s.split()[0] for s in STATUSES}
-"""CSS class of each status (colours in ``book/_ext/static/nickelate.css``)."""
-
-
-API_PAGES = "book/api"
-"""Folder of the code reference pages (one page per module, generated by autodoc)."""
-
-
-def method_url(method: str, from_page: str = "book/x") -> str:
-    """URL of the code-reference entry of a claim's method (the function's defining module page
-    and its autodoc anchor), relative to the page ``from_page``."""
-    obj = method_callable(method)
-    module = getattr(obj, "__module__", method.rpartition(".")[0])
-    name = getattr(obj, "__qualname__", method.rpartition(".")[2])
-    page = module.removeprefix("nickelate_utils.").replace(".", "/")
-    return "../" * from_page.count("/") + f"{API_PAGES}/{page}.html#{module}.{name}"
-
-
-def claims_html(claims: Sequence[Claim], table_id: str, with_chapter: bool = False,
-                link_page: Callable[[Claim], str] | None = None) -> str:
-    """An HTML table of claims, every text cell escaped, each row with the claim's stable anchor
-    (``id="claim-G12"``) and ``data-`` attributes for the scorecard's filters.
-
-    ``link_page(claim)`` may return a URL for the claim's chapter (the scorecard links rows to the
-    chapter that computes them)."""
-    esc = html.escape
-    head = ["id"] + (["ch."] if with_chapter else []) + [
-        "figure", "quantity", "status", "paper", "ours", "tolerance", "location", "evidence", "note"]
-    out = [f'<table class="claims-table" id="{esc(table_id)}">', "<thead><tr>"]
-    out += [f"<th>{esc(h)}</th>" for h in head]
-    out.append("</tr></thead><tbody>")
-    for c in claims:
-        evidence = ""
-        if c.method:
-            evidence += (f'<a href="{esc(method_url(c.method))}"><code>'
-                         f"{esc(c.method.removeprefix('nickelate_utils.'))}</code></a>")
-        if c.inputs:
-            evidence += "<br>" + ", ".join(f"<code>{esc(i)}</code>" for i in c.inputs)
-        if c.readings:
-            evidence += "<br>" + "; ".join(
-                esc(f"{r.label}: {'—' if r.value is None else f'{r.value:.4g}'} {r.unit} ({r.source})")
-                for r in c.readings)
-        ident = esc(c.claim_id)
-        if link_page is not None:
-            ident = f'<a href="{esc(link_page(c))}#{esc(c.anchor)}">{ident}</a>'
-        cells = [ident]
-        if with_chapter:
-            cells.append(f'<span title="{esc(c.chapter)}">{esc(c.chapter.split(".")[0])}</span>')
-        unit = f" {c.unit}" if c.unit else ""
-        paper = f"{c.paper_printed}{unit}" if c.paper_printed else "—"
-        ours = format_ours(c) + (unit if c.ours is not None else "")
-        cells += [
-            esc(c.figure), esc(c.quantity),
-            f'<span class="claim-status {STATUS_CLASSES[c.status]}">{esc(c.status)}</span>',
-            esc(paper), esc(ours), esc(format_tolerance(c)),
-            esc(c.source_location), evidence, esc(c.note),
-        ]
-        attrs = (f'id="{esc(c.anchor)}" data-status="{esc(c.status)}" data-chapter="{esc(c.chapter)}" '
-                 f'data-figure="{esc(c.figure)}"')
-        out.append(f"<tr {attrs}>" + "".join(f"<td>{x}</td>" for x in cells) + "</tr>")
-    out.append("</tbody></table>")
-    return "\n".join(out)
-
-
-def status_counts(claims: Sequence[Claim]) -> dict[str, int]:
-    """Number of claims per status, in the order of :data:`STATUSES`."""
-    return {s: sum(c.status == s for c in claims) for s in STATUSES}
 
 
 # --- cross-checks: the paper against itself ---------------------------------------------------

@@ -11,7 +11,9 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from nickelate_utils.claims import CONSEQUENCES, STATUS_CLASSES, Claim, format_ours, parse_input
+from nickelate_utils.claims import CONSEQUENCES, Claim
+from nickelate_utils.claims_display import STATUS_CLASSES, format_ours
+from nickelate_utils.evidence import parse_input
 
 __all__ = [
     "CrossCheck",

@@ -101,7 +101,8 @@ def read_cache(path: Path) -> list[Claim] | None:
 def payload(claims: list[Claim] | None = None) -> dict[str, object]:
     """The content of ``claims.json`` (validated by ``nickelate_utils/schemas/claims.schema.json``)."""
     from nickelate_utils import PAPER_DOI
-    from nickelate_utils.claims import STATUS_DEFINITIONS, STATUSES, TOLERANCE_RULE, status_counts
+    from nickelate_utils.claims import STATUS_DEFINITIONS, STATUSES, TOLERANCE_RULE
+    from nickelate_utils.claims_display import status_counts
 
     register = all_claims() if claims is None else claims
     return {

@@ -22,15 +22,14 @@ from nickelate_utils.claims import (
     Computed,
     Reading,
     build_claims,
-    evidence_errors,
     half_unit,
-    parse_input,
     printed_decimals,
     printed_ufloat,
     rule_tolerance,
-    status_counts,
 )
+from nickelate_utils.claims_display import status_counts
 from nickelate_utils.data import DataError
+from nickelate_utils.evidence import evidence_errors, parse_input
 from nickelate_utils.paths import DATA_DIR, REPO_ROOT
 from nickelate_utils.register import CHAPTER_MODULES, CHAPTERS, all_claims, payload, schema_errors
 

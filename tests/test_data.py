@@ -11,15 +11,14 @@ import pytest
 from nickelate_utils.data import (
     DATA_CLASSES,
     DataError,
-    load_source,
     load_table,
     package_names,
     read_descriptor,
     rehash,
-    source_spec,
     validate_all,
 )
 from nickelate_utils.paths import REPO_ROOT
+from nickelate_utils.source_data import load_source, source_spec
 from tests.conftest import tree_digest
 
 

@@ -16,6 +16,7 @@ import pytest
 from uncertainties import ufloat
 
 from nickelate_utils.chapters import distortion as dist
+from nickelate_utils.chapters import distortion_checks as checks
 from nickelate_utils.data import LITERATURE_STATUSES, load_table, read_descriptor
 from nickelate_utils.physics import composition, lattice, trends
 
@@ -142,7 +143,7 @@ def test_source_fixture_draws_the_dome() -> None:
     assert frame is not None and len(frame) == 4
     table = dist.source_distortion_table(frame)
     assert list(table["rare_earth"]) == ["La", "Nd", "Sm", "Er"]  # ordered by radius
-    assert dist.delta_ranking(table)[:2] == ["La0.87Nd2.13Ni2O7", "La1.57Sm1.43Ni2O7"]
+    assert checks.delta_ranking(table)[:2] == ["La0.87Nd2.13Ni2O7", "La1.57Sm1.43Ni2O7"]
     la = table.set_index("composition").loc["La3Ni2O7"]
     assert la["delta"].nominal_value == pytest.approx(0.0392 / 10.8348)
 
@@ -192,7 +193,7 @@ def test_source_table_carries_provenance() -> None:
 
 def test_delta_ranking_needs_a_delta_column() -> None:
     with pytest.raises(ValueError, match="'delta' column"):
-        dist.delta_ranking(pd.DataFrame({"composition": ["x"]}))
+        checks.delta_ranking(pd.DataFrame({"composition": ["x"]}))
 
 
 # --- literature tables ------------------------------------------------------------------------
@@ -328,7 +329,7 @@ def test_weighted_slope_for_three_points_uses_the_stated_uncertainty() -> None:
 
 
 def test_delta_from_printed_axes_carries_their_rounding() -> None:
-    d = dist.delta_from_printed("5.46", "~5.36")
+    d = checks.delta_from_printed("5.46", "~5.36")
     assert d.nominal_value == pytest.approx(0.10 / 10.82)
     sigma = 0.005 / math.sqrt(3)
     expected = 2 * math.hypot(5.36 * sigma, 5.46 * sigma) / 10.82**2
@@ -339,19 +340,19 @@ def test_legend_cells_of_the_extended_data_figures() -> None:
     legend = load_table("distortion", "legend_cells").set_index("cell_id")
     table1 = load_table("growth", "cell_parameters").set_index("compound")
     # the annealed Cmcm cell: a is the stacking axis, b and c the in-plane axes
-    assert dist.legend_cell_delta(legend.loc["edf4_la2sm"]).nominal_value == pytest.approx(0.10 / 10.82)
-    cmp = dist.compare_legend_cell(legend.loc["edf1_la3"], table1.loc["La3Ni2O7"]).set_index("axis")
+    assert checks.legend_cell_delta(legend.loc["edf4_la2sm"]).nominal_value == pytest.approx(0.10 / 10.82)
+    cmp = checks.compare_legend_cell(legend.loc["edf1_la3"], table1.loc["La3Ni2O7"]).set_index("axis")
     assert list(cmp.index) == ["a", "b", "c", "beta"]
     assert cmp.loc["a", "table_printed"] == "5.4370" and cmp.loc["beta", "table_printed"] == "104.817"
     assert cmp.loc["a", "difference"] == pytest.approx(5.45 - 5.4370)
     assert list(cmp["agrees"]) == [False, False, True, True]
-    annealed = dist.compare_legend_cell(legend.loc["edf4_la2sm"], table1.loc["La2SmNi2O7"], {"b": "a", "c": "b"})
+    annealed = checks.compare_legend_cell(legend.loc["edf4_la2sm"], table1.loc["La2SmNi2O7"], {"b": "a", "c": "b"})
     assert list(annealed["table_printed"]) == ["5.4529", "5.3598"]
     assert list(annealed["agrees"]) == [False, True]
     with pytest.raises(ValueError, match=r"unknown axes \['gamma'\]"):
-        dist.compare_legend_cell(legend.loc["edf4_la2sm"], table1.loc["La2SmNi2O7"], {"gamma": "a"})
+        checks.compare_legend_cell(legend.loc["edf4_la2sm"], table1.loc["La2SmNi2O7"], {"gamma": "a"})
     # the annealed cell has no beta: it is skipped
-    assert "beta" not in set(dist.compare_legend_cell(legend.loc["edf4_la2sm"], table1.loc["La2SmNi2O7"])["axis"])
+    assert "beta" not in set(checks.compare_legend_cell(legend.loc["edf4_la2sm"], table1.loc["La2SmNi2O7"])["axis"])
 
 
 def test_stacking_axis_of_the_pseudo_cell() -> None:
@@ -381,15 +382,15 @@ def test_mean_a_site_radius_and_control_variables() -> None:
 def test_highest_record_and_literature_values() -> None:
     tc = load_table("distortion", "tc_records")
     lit = dist.nickelate_records(tc)
-    assert dist.highest_record(lit)["record_id"] == "lijy2025"
-    assert dist.highest_record(lit, exclude=["lijy2025"])["record_id"] == "wang2024"
-    assert dist.highest_record(lit, "tc_zero_kelvin")["tc_zero_kelvin"] == 60
+    assert checks.highest_record(lit)["record_id"] == "lijy2025"
+    assert checks.highest_record(lit, exclude=["lijy2025"])["record_id"] == "wang2024"
+    assert checks.highest_record(lit, "tc_zero_kelvin")["tc_zero_kelvin"] == 60
     with pytest.raises(ValueError, match="no column 'tc_kelvin'"):
-        dist.highest_record(lit, "tc_kelvin")
+        checks.highest_record(lit, "tc_kelvin")
     values = load_table("distortion", "literature_values")
-    assert dist.literature_value(values, "sun2023_pmin") == (14.0, "14.0")
+    assert checks.literature_value(values, "sun2023_pmin") == (14.0, "14.0")
     with pytest.raises(ValueError, match="no literature value 'nope'"):
-        dist.literature_value(values, "nope")
+        checks.literature_value(values, "nope")
 
 
 def test_literature_values_agree_with_the_records_table() -> None:
@@ -404,14 +405,14 @@ def test_literature_values_agree_with_the_records_table() -> None:
 
 
 def test_cited_references_expand_ranges() -> None:
-    assert dist.cited_references("nickelates (refs 1,2,8-10,12,16,18,22-28,30,36)") == [
+    assert checks.cited_references("nickelates (refs 1,2,8-10,12,16,18,22-28,30,36)") == [
         1, 2, 8, 9, 10, 12, 16, 18, 22, 23, 24, 25, 26, 27, 28, 30, 36]
-    assert dist.cited_references("compared with those in superconducting states (refs 1,8,17)") == [1, 8, 17]
-    assert dist.cited_references("see ref. 8") == [8]
+    assert checks.cited_references("compared with those in superconducting states (refs 1,8,17)") == [1, 8, 17]
+    assert checks.cited_references("see ref. 8") == [8]
     with pytest.raises(ValueError, match="no reference list"):
-        dist.cited_references("no citation here")
+        checks.cited_references("no citation here")
     with pytest.raises(ValueError, match="reversed range '10-8'"):
-        dist.cited_references("refs 10-8")
+        checks.cited_references("refs 10-8")
 
 
 def test_record_claims_say_which_cited_works_were_read() -> None:
@@ -421,12 +422,12 @@ def test_record_claims_say_which_cited_works_were_read() -> None:
 
 
 def test_dome_and_monotonic() -> None:
-    assert dist.is_dome([1.0, 3.0, 2.0, 0.5])
-    assert not dist.is_dome([1.0, 2.0, 3.0])  # maximum at the end
-    assert not dist.is_dome([1.0, 3.0, 1.0, 2.0])  # a second rise
+    assert checks.is_dome([1.0, 3.0, 2.0, 0.5])
+    assert not checks.is_dome([1.0, 2.0, 3.0])  # maximum at the end
+    assert not checks.is_dome([1.0, 3.0, 1.0, 2.0])  # a second rise
     with pytest.raises(ValueError, match="at least three points, got 2"):
-        dist.is_dome([1.0, 2.0])
-    assert dist.is_monotonic([3.0, 2.0, 2.0, 1.0]) and not dist.is_monotonic([1.0, 3.0, 2.0])
+        checks.is_dome([1.0, 2.0])
+    assert checks.is_monotonic([3.0, 2.0, 2.0, 1.0]) and not checks.is_monotonic([1.0, 3.0, 2.0])
 
 
 def test_max_substitution_rows_keep_the_largest_x_per_rare_earth() -> None:

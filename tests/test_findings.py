@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from nickelate_utils.claims import Claim, claims_html
+from nickelate_utils.claims import Claim
+from nickelate_utils.claims_display import claims_html
 from nickelate_utils.findings import cross_checks, crosscheck_html, findings, findings_html, register_summary
 
 

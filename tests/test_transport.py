@@ -515,7 +515,7 @@ def _write_sweep(folder: Path, name: str, t: np.ndarray, r: np.ndarray) -> None:
 def test_source_data_turn_illustrations_into_recomputes(data_copy: Path) -> None:
     """A synthetic data/source/ tree (model curves written in the documented layout) changes the
     statuses: illustrations and not-public entries become recomputes, flagged from_source_data."""
-    from nickelate_utils.claims import evidence_errors
+    from nickelate_utils.evidence import evidence_errors
 
     before = {c.claim_id: c for c in transport.claims(data_copy)}
     folder = data_copy / "source" / "resistivity"

@@ -3,8 +3,8 @@
 
 Reference: Li, F. et al., Nature (2025), doi:10.1038/s41586-025-09954-4. The distortion
 Delta = (a - b)/(a + b) and a_average = (a^2 + b^2)^(1/2)/2 are those of the paper (Fig. 1k, 1l,
-5a legends) and are computed by :mod:`nickelate_utils.physics.lattice`; uncertainties are propagated
-with ``uncertainties``; straight lines are fitted with ``scipy.stats.linregress``.
+5a legends) and are computed by :mod:`nickelate_utils.physics.lattice`; uncertainties are
+propagated with ``uncertainties``; straight lines come from :mod:`nickelate_utils.physics.trends`.
 
 This paper's own lattice parameters (La3Ni2O7, La2SmNi2O7) are read from
 ``data/growth/cell_parameters.csv``; literature values from ``data/distortion/``.
@@ -16,25 +16,14 @@ public. If a table ``<data_dir>/source/lattice_parameters.csv`` exists, :func:`l
 reads it, the chapter draws the full Delta dome from it, and the register entries D5 (dome, largest
 Delta at La0.87Nd2.13Ni2O7 and La1.57Sm1.43Ni2O7), D6 (a_average minimum at Nd, x = 2.13) and D21
 (a_average non-monotonic) are recomputed from it (``from_source_data``) instead of being not public.
-Its layout (CSV, UTF-8, one row per composition of Extended Data Table 2, header required, extra
-columns ignored):
-
-==================  ======================================================================
-column              meaning
-==================  ======================================================================
-``composition``     formula as printed, e.g. ``La0.87Nd2.13Ni2O7`` (unique)
-``rare_earth``      substituting element: La (for x = 0), Pr, Nd, Sm, Eu, Gd, Tb, Dy, Ho, Er
-``x``               R content x in La(3-x)R(x)Ni2O7, 0 <= x <= 3
-``a_angstrom``      longer in-plane axis (about 5.4 A), angstrom
-``a_err_angstrom``  its standard uncertainty (>= 0)
-``b_angstrom``      shorter in-plane axis, angstrom
-``b_err_angstrom``  its standard uncertainty (>= 0)
-==================  ======================================================================
+Its layout (one row per composition of Extended Data Table 2: ``composition``, ``rare_earth``,
+``x``, ``a_angstrom``, ``a_err_angstrom``, ``b_angstrom``, ``b_err_angstrom``; units, ranges and
+meanings) is the Table Schema ``lattice_parameters`` in ``nickelate_utils/schemas/source_data.json``,
+the one place every source layout is kept.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -42,8 +31,18 @@ import pandas as pd
 from uncertainties import ufloat
 from uncertainties.core import AffineScalarFunc
 
+from nickelate_utils.chapters.distortion_checks import (
+    cited_references,
+    compare_legend_cell,
+    delta_ranking,
+    highest_record,
+    is_dome,
+    is_monotonic,
+    legend_cell_delta,
+    literature_value,
+)
 from nickelate_utils.claims import Claim, Computed, build_claims
-from nickelate_utils.data import load_source, load_table
+from nickelate_utils.data import load_table
 from nickelate_utils.physics.composition import mean_a_site_radius_angstrom, shannon_radius_angstrom
 from nickelate_utils.physics.lattice import (
     _nominal,
@@ -53,6 +52,7 @@ from nickelate_utils.physics.lattice import (
     stacking_axis_angstrom,
 )
 from nickelate_utils.physics.trends import _u, tc_delta_slope
+from nickelate_utils.source_data import load_source
 
 CHAPTER = "2. In-plane distortion and the route to higher Tc"
 PACKAGE = "distortion"
@@ -78,62 +78,6 @@ of the paper."""
 Number = float | AffineScalarFunc
 
 
-def delta_from_printed(long_printed: str, short_printed: str) -> Number:
-    """Delta = (a_long - a_short)/(a_long + a_short) from two axes as printed ('~5.46'), each
-    carrying the rounding of its last digit as standard uncertainty
-    (:func:`nickelate_utils.claims.printed_ufloat`), propagated with ``uncertainties``."""
-    from nickelate_utils.claims import printed_ufloat
-
-    return distortion_any_setting(printed_ufloat(long_printed.lstrip("~ ")), printed_ufloat(short_printed.lstrip("~ ")))
-
-
-def legend_cell_delta(row: pd.Series) -> Number:
-    """Delta of a row of ``legend_cells`` from its two in-plane axes (column ``inplane_axes``,
-    e.g. ``b+c`` for the Cmcm setting whose a is the stacking axis)."""
-    first, second = str(row["inplane_axes"]).split("+")
-    return delta_from_printed(str(row[f"{first}_printed"]), str(row[f"{second}_printed"]))
-
-
-def compare_legend_cell(legend: pd.Series, table_cell: pd.Series,
-                        axis_map: dict[str, str] | None = None) -> pd.DataFrame:
-    """An approximate legend cell (printed '~5.45') against a refined cell with standard
-    uncertainties (columns ``a_angstrom``, ``a_err_angstrom``, ..., ``beta_deg``, ``beta_err_deg``).
-
-    ``axis_map`` pairs legend axes with table axes when the settings differ, e.g.
-    ``{"b": "a", "c": "b"}`` for a Cmcm legend cell (stacking axis a) against a P2_1/m cell; by
-    default a, b, c and beta are compared with the same axes.
-
-    For each axis: the difference and the register's tolerance rule
-    (:func:`nickelate_utils.claims.rule_tolerance`: ½ unit in the legend's last digit + ½ unit in
-    the table's last digit + 2 × the table's standard uncertainty). Columns: axis, table_axis,
-    legend_printed, table_value, table_err, table_printed, difference, tolerance, agrees.
-    """
-    from nickelate_utils.claims import printed_decimals, rule_tolerance
-
-    columns = {"a": ("a_angstrom", "a_err_angstrom"), "b": ("b_angstrom", "b_err_angstrom"),
-               "c": ("c_angstrom", "c_err_angstrom"), "beta": ("beta_deg", "beta_err_deg")}
-    pairs = axis_map if axis_map is not None else {k: k for k in columns}
-    unknown = sorted(set(pairs) - set(columns) | set(pairs.values()) - set(columns))
-    if unknown:
-        raise ValueError(f"unknown axes {unknown}: use a, b, c, beta")
-    rows = []
-    for axis, table_axis in pairs.items():
-        col, err_col = columns[table_axis]
-        printed = legend.get(f"{axis}_printed")
-        if printed is None or pd.isna(printed) or str(printed) == "":
-            continue
-        value, err = float(table_cell[col]), float(table_cell[err_col])
-        decimals = max(printed_decimals(f"{err:g}"), 0)
-        table_printed = f"{value:.{decimals}f}"
-        tol = rule_tolerance(str(printed), err, table_printed)
-        diff = float(str(printed)) - value
-        rows.append({"axis": axis, "table_axis": table_axis, "legend_printed": str(printed),
-                     "table_value": value, "table_err": err,
-                     "table_printed": table_printed, "difference": diff, "tolerance": tol,
-                     "agrees": abs(diff) <= tol})
-    return pd.DataFrame(rows)
-
-
 def control_variables(cells_published: pd.DataFrame) -> pd.DataFrame:
     """The candidate controlling variables of the public cells: Delta, the mean A-site radius
     and the c axis (Extended Data Table 1). Columns: compound, delta, mean_radius_angstrom,
@@ -146,47 +90,6 @@ def control_variables(cells_published: pd.DataFrame) -> pd.DataFrame:
                     "mean_radius_angstrom": mean_a_site_radius_angstrom(str(row["rare_earth"]), float(row["x"])),
                     "c_angstrom": _u(r.c_angstrom, r.c_err_angstrom)})
     return pd.DataFrame(out)
-
-
-def highest_record(records: pd.DataFrame, column: str = "tc_onset_kelvin",
-                   exclude: Sequence[str] = ()) -> pd.Series:
-    """The row of ``tc_records`` with the largest value in ``column`` (rows with no value and
-    the record ids in ``exclude`` are skipped)."""
-    if column not in records.columns:
-        raise ValueError(f"no column {column!r} in the records table")
-    rows = records[~records["record_id"].isin(list(exclude))].dropna(subset=[column])
-    if rows.empty:
-        raise ValueError(f"no record has a value in {column!r}")
-    return rows.loc[rows[column].astype(float).idxmax()]
-
-
-def cited_references(text: str) -> list[int]:
-    """Reference numbers of a citation list as printed after 'refs', with ranges expanded:
-    ``"... (refs 1,2,8-10,12)"`` -> [1, 2, 8, 9, 10, 12]. Hand-written (a few lines of parsing)."""
-    import re
-
-    match = re.search(r"refs?\.?\s*([0-9][0-9,\s\-–]*)", text)
-    if match is None:
-        raise ValueError(f"no reference list ('refs ...') in {text!r}")
-    out: set[int] = set()
-    for part in re.split(r"\s*,\s*", match.group(1).strip().rstrip(",")):
-        if not part:
-            continue
-        lo, _, hi = part.replace("–", "-").partition("-")
-        first, last = int(lo), int(hi) if hi else int(lo)
-        if last < first:
-            raise ValueError(f"reversed range {part!r}")
-        out.update(range(first, last + 1))
-    return sorted(out)
-
-
-def literature_value(values: pd.DataFrame, value_id: str) -> tuple[float, str]:
-    """A number of ``literature_values`` as (float, printed string)."""
-    rows = values[values["value_id"] == value_id]
-    if rows.empty:
-        raise ValueError(f"no literature value {value_id!r}")
-    printed = str(rows.iloc[0]["value_printed"])
-    return float(printed), printed
 
 
 def public_cells(cells_published: pd.DataFrame) -> pd.DataFrame:
@@ -243,7 +146,7 @@ def load_source_lattice(data_dir: str | Path | None = None) -> pd.DataFrame | No
     None if that file does not exist (layout: see the module docstring and
     ``nickelate_utils/schemas/source_data.json``).
 
-    Read and validated by :func:`nickelate_utils.data.load_source` (types, rare earth, 0 <= x <= 3,
+    Read and validated by :func:`nickelate_utils.source_data.load_source` (types, rare earth, 0 <= x <= 3,
     positive constants, non-negative errors, unique compositions): a DataError (ValueError)
     names the file, the line and the column of the first problem. ``attrs['provenance']`` is
     kept, so the frame can be passed to the provenance box. A table without rows is a DataError
@@ -270,12 +173,6 @@ def source_distortion_table(frame: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["order", "x"]).drop(columns="order").reset_index(drop=True)
 
 
-def delta_ranking(table: pd.DataFrame) -> list[str]:
-    """Compositions sorted by decreasing Delta (nominal values)."""
-    if "delta" not in table.columns or table.empty:
-        raise ValueError("need a non-empty table with a 'delta' column")
-    nominal = table["delta"].map(_nominal)
-    return list(table.loc[nominal.sort_values(ascending=False).index, "composition"])
 
 
 def max_substitution_rows(table: pd.DataFrame) -> pd.DataFrame:
@@ -286,26 +183,6 @@ def max_substitution_rows(table: pd.DataFrame) -> pd.DataFrame:
     order = {el: i for i, el in enumerate(RARE_EARTHS)}
     best = table.loc[table.groupby("rare_earth")["x"].idxmax()]
     return best.assign(_o=best["rare_earth"].map(order)).sort_values("_o").drop(columns="_o").reset_index(drop=True)
-
-
-def is_dome(values: Sequence[Number]) -> bool:
-    """True if a sequence rises to an interior maximum and falls after it (unimodal, maximum at
-    neither end): the 'dome shape' of Fig. 1l, tested on nominal values."""
-    v = [_nominal(x) for x in values]
-    if len(v) < 3:
-        raise ValueError(f"a dome needs at least three points, got {len(v)}")
-    top = int(np.argmax(v))
-    if top in (0, len(v) - 1):
-        return False
-    rising = all(b >= a for a, b in zip(v[:top], v[1:top + 1], strict=True))
-    falling = all(b <= a for a, b in zip(v[top:-1], v[top + 1:], strict=True))
-    return rising and falling
-
-
-def is_monotonic(values: Sequence[Number]) -> bool:
-    """True if a sequence never changes direction (nominal values)."""
-    d = np.diff([_nominal(x) for x in values])
-    return bool(np.all(d >= 0) or np.all(d <= 0))
 
 
 def sc_state_constants(sc: pd.DataFrame) -> pd.DataFrame:
@@ -398,7 +275,8 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
         row = lit_values.set_index("value_id").loc[value_id]
         full = f"{row['work']}, {row['source_location']} (status {row['status']}, doi:{row['doi']})."
         return Computed(value=value, ours_printed=printed, inputs=(_ref(lv, value_id, "value_printed"),),
-                        method="nickelate_utils.chapters.distortion.literature_value", note=(note + " " + full).strip())
+                        method="nickelate_utils.chapters.distortion_checks.literature_value",
+                        note=(note + " " + full).strip())
 
     # --- a_average against the superconducting state -----------------------------------------------
     excess_rows = []
@@ -450,7 +328,7 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
         return Computed(value=float(r["table_value"]), uncertainty=float(r["table_err"]),
                         ours_printed=str(r["table_printed"]),
                         inputs=(_ref(cp, "La3Ni2O7", col, f"{col.split('_')[0]}_err_{col.split('_')[1]}"),),
-                        method="nickelate_utils.chapters.distortion.compare_legend_cell",
+                        method="nickelate_utils.chapters.distortion_checks.compare_legend_cell",
                         note=note or f"Extended Data Table 1 gives {r['table_printed']} with standard uncertainty "
                         f"{r['table_err']:g}; the legend's value agrees within its rounding.")
 
@@ -477,13 +355,13 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
         "D8": Computed(
             agrees=tc96 > float(top_on["tc_onset_kelvin"]),
             inputs=(_ref(tr, "li2025_la157sm143", "tc_onset_kelvin"), *top_ref),
-            method="nickelate_utils.chapters.distortion.highest_record", note=record_note + coverage("D8"),
+            method="nickelate_utils.chapters.distortion_checks.highest_record", note=record_note + coverage("D8"),
         ),
         "D9": Computed(
             agrees=on92 > float(top_on["tc_onset_kelvin"]) and zero73 > float(top_zero["tc_zero_kelvin"]),
             inputs=(_ref(tr, "li2025_la2sm", "tc_onset_kelvin", "tc_zero_kelvin"), *top_ref,
                     _ref(tr, str(top_zero["record_id"]), "tc_zero_kelvin")),
-            method="nickelate_utils.chapters.distortion.highest_record",
+            method="nickelate_utils.chapters.distortion_checks.highest_record",
             note=f"Literature maxima in the compiled table: onset {top_on['tc_onset_kelvin']:g} K "
             f"({top_on['material']}, ref. {top_on['ref_in_paper']}, {top_on['status']}), zero "
             f"{top_zero['tc_zero_kelvin']:g} K ({top_zero['material']}, ref. {top_zero['ref_in_paper']}, "
@@ -501,7 +379,7 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
         "D17": Computed(
             agrees=float(top_on["tc_onset_kelvin"]) > literature_value(lit_values, "sun2023_ln2")[0],
             inputs=(*top_ref, _ref(tr, "sun2023", "tc_onset_kelvin"), _ref(lv, "sun2023_ln2", "value_printed")),
-            method="nickelate_utils.chapters.distortion.highest_record",
+            method="nickelate_utils.chapters.distortion_checks.highest_record",
             note=f"La3Ni2O7: {rec.loc['sun2023', 'tc_onset_kelvin']:g} K (ref. 1) and {top_on['tc_onset_kelvin']:g} K "
             f"(ref. {top_on['ref_in_paper']}) against the {literature_value(lit_values, 'sun2023_ln2')[1]} K that "
             "ref. 1's abstract gives for liquid nitrogen.",
@@ -542,7 +420,7 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
         "D43": Computed(
             agrees=tc96 > float(top_on["tc_onset_kelvin"]),
             inputs=(_ref(tr, "li2025_la157sm143", "tc_onset_kelvin"), *top_ref),
-            method="nickelate_utils.chapters.distortion.highest_record",
+            method="nickelate_utils.chapters.distortion_checks.highest_record",
             note=record_note + " Reports after the paper's submission are not compiled.",
         ),
         "D44": eds("i", "The 96 K compound is the composition of"),
@@ -557,7 +435,7 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
         "D33": Computed(
             value=float(sm_a[0]), uncertainty=float(sm_a[1]), ours_printed=str(sm_a[2]),
             inputs=(_ref(cp, "La2SmNi2O7", "a_angstrom", "a_err_angstrom"),),
-            method="nickelate_utils.chapters.distortion.compare_legend_cell",
+            method="nickelate_utils.chapters.distortion_checks.compare_legend_cell",
             note=f"The annealed crystal's long in-plane axis (~{legend.loc['edf4_la2sm', 'b_printed']} A) exceeds the "
             f"as-grown a = {tab('La2SmNi2O7', 'a')} A by more "
             "than the legend's rounding. Readings that fit: (i) annealing (oxygen uptake, delta -> 0) expands the long "
@@ -571,7 +449,7 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
         "D34": Computed(
             value=float(sm_b[0]), uncertainty=float(sm_b[1]), ours_printed=str(sm_b[2]),
             inputs=(_ref(cp, "La2SmNi2O7", "b_angstrom", "b_err_angstrom"),),
-            method="nickelate_utils.chapters.distortion.compare_legend_cell",
+            method="nickelate_utils.chapters.distortion_checks.compare_legend_cell",
             note=f"Annealed short in-plane axis against the as-grown b = {tab('La2SmNi2O7', 'b')} A: equal within the "
             "legend's rounding.",
         ),
@@ -598,7 +476,7 @@ def _source_claims(data_dir: str | Path | None) -> dict[str, Computed]:
     return {
         "D5": Computed(
             agrees=is_dome(best["delta"]) and ranking[:2] == ["La0.87Nd2.13Ni2O7", "La1.57Sm1.43Ni2O7"],
-            inputs=ref, method="nickelate_utils.chapters.distortion.is_dome", from_source_data=True,
+            inputs=ref, method="nickelate_utils.chapters.distortion_checks.is_dome", from_source_data=True,
             note=f"Maximum-substitution Delta by R: {listing('delta', '.5f')}; "
             f"largest Delta overall: {', '.join(ranking[:2])}.",
         ),
@@ -610,7 +488,7 @@ def _source_claims(data_dir: str | Path | None) -> dict[str, Computed]:
         ),
         "D21": Computed(
             agrees=not is_monotonic(best["a_average_angstrom"]),
-            inputs=ref, method="nickelate_utils.chapters.distortion.is_monotonic", from_source_data=True,
+            inputs=ref, method="nickelate_utils.chapters.distortion_checks.is_monotonic", from_source_data=True,
             note="a_average at maximum substitution, in order of decreasing R3+ radius: "
             + listing("a_average_angstrom", ".4f", " A") + ".",
         ),

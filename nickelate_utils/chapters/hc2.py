@@ -44,7 +44,7 @@ import pandas as pd
 from numpy.typing import ArrayLike, NDArray
 
 from nickelate_utils.claims import Claim, Computed, Reading, build_claims, printed_ufloat, printed_value, same_as
-from nickelate_utils.data import load_source, load_table
+from nickelate_utils.data import load_table
 from nickelate_utils.physics.upper_critical_field import (
     _check_positive,
     coherence_length_nm,
@@ -56,6 +56,7 @@ from nickelate_utils.physics.upper_critical_field import (
     pauli_limit_tesla,
     pauli_ratio,
 )
+from nickelate_utils.source_data import load_source
 
 if TYPE_CHECKING:  # lmfit is imported inside the fitting functions (chapter start-up time)
     pass
@@ -160,7 +161,7 @@ def load_source_points(data_dir: str | Path | None = None) -> pd.DataFrame | Non
     the file does not exist (layout: see the module docstring and
     ``nickelate_utils/schemas/source_data.json``), sorted by criterion and field.
 
-    Read and validated by :func:`nickelate_utils.data.load_source`: a DataError (ValueError)
+    Read and validated by :func:`nickelate_utils.source_data.load_source`: a DataError (ValueError)
     names the file, line and column of the first problem (missing column, not a number,
     criterion not 10/50/90, negative field or temperature). ``attrs['provenance']`` is kept, so
     the frame can be passed to the provenance box.

@@ -32,10 +32,11 @@ import numpy as np
 import pandas as pd
 
 from nickelate_utils.claims import Claim, Computed, Reading, build_claims, printed_ufloat, same_as
-from nickelate_utils.data import load_source, load_table
+from nickelate_utils.data import load_table
 from nickelate_utils.physics import demagnetization as dm
 from nickelate_utils.physics import susceptibility
 from nickelate_utils.physics.susceptibility import _check_positive, rescale_chi_for_thickness
+from nickelate_utils.source_data import load_source
 
 CHAPTER = "5. Meissner effect and superconducting volume fraction"
 PACKAGE = "meissner"
@@ -164,7 +165,7 @@ def load_source_curves(data_dir: str | Path | None = None) -> pd.DataFrame | Non
     or None if the file does not exist (layout: see the module docstring and
     ``nickelate_utils/schemas/source_data.json``), sorted by mode and temperature.
 
-    Read and validated by :func:`nickelate_utils.data.load_source`: a DataError (ValueError)
+    Read and validated by :func:`nickelate_utils.source_data.load_source`: a DataError (ValueError)
     names the file, the line and the column of the first problem. ``attrs['provenance']`` is
     kept, so the frame can be passed to the provenance box.
     """

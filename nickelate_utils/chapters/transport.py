@@ -57,15 +57,7 @@ from nickelate_utils.chapters.transport_curves import (
     measured_curve,
     reconstructed_curve,
 )
-from nickelate_utils.claims import (
-    Claim,
-    Computed,
-    Reading,
-    build_claims,
-    printed_value,
-    rule_tolerance,
-    same_as,
-)
+from nickelate_utils.claims import Claim, Computed, Reading, build_claims, printed_value, rule_tolerance, same_as
 from nickelate_utils.data import DataError, load_table
 from nickelate_utils.physics.effective_medium import (
     add_noise,

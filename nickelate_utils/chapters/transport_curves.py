@@ -11,7 +11,7 @@ Measured curves (Zenodo 10.5281/zenodo.17310348 or from the authors) go in
 in GPa and field in tesla as decimal numbers) and the columns ``t_kelvin`` and exactly one of
 ``r_ohm`` (resistance) or ``rho_mohm_cm`` (resistivity); the Table Schema is the entry
 ``resistivity`` of ``nickelate_utils/schemas/source_data.json`` (read by
-``nickelate_utils.data.load_source``). Rows may be in any temperature order (cooling or
+``nickelate_utils.source_data.load_source``). Rows may be in any temperature order (cooling or
 warming sweep); repeated temperatures are an error. :func:`pressure_series` and
 :func:`field_series` return such files instead of reconstructions (``Curve.kind``).
 """
@@ -130,7 +130,7 @@ def load_source_curve(path: str | Path, data_dir: str | Path | None = None
     ``rho_mohm_cm`` is present, for a non-numeric cell (with its CSV line), or if the sorted
     sweep fails :func:`validate_curve` (e.g. repeated temperatures, NaN). The checks follow the
     ``resistivity`` Table Schema of ``nickelate_utils/schemas/source_data.json``;
-    ``nickelate_utils.data.load_source`` is not used yet because its row check fails on every
+    ``nickelate_utils.source_data.load_source`` is not used yet because its row check fails on every
     numeric file (it passes numpy arrays to ``check_rows``).
     """
     file = Path(path)
