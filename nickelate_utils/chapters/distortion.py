@@ -43,15 +43,15 @@ from nickelate_utils.chapters.distortion_checks import (
 )
 from nickelate_utils.claims import Claim, Computed, build_claims
 from nickelate_utils.data import load_table
+from nickelate_utils.physics._checks import nominal, ufloat_or_float
 from nickelate_utils.physics.composition import mean_a_site_radius_angstrom, shannon_radius_angstrom
 from nickelate_utils.physics.lattice import (
-    _nominal,
     distortion_any_setting,
     excess_percent,
     primitive_inplane_constant,
     stacking_axis_angstrom,
 )
-from nickelate_utils.physics.trends import _u, tc_delta_slope
+from nickelate_utils.physics.trends import tc_delta_slope
 from nickelate_utils.source_data import load_source
 
 CHAPTER = "2. In-plane distortion and the route to higher Tc"
@@ -88,7 +88,7 @@ def control_variables(cells_published: pd.DataFrame) -> pd.DataFrame:
         row = cells.loc[r.compound]
         out.append({"compound": r.compound, "delta": row["delta"],
                     "mean_radius_angstrom": mean_a_site_radius_angstrom(str(row["rare_earth"]), float(row["x"])),
-                    "c_angstrom": _u(r.c_angstrom, r.c_err_angstrom)})
+                    "c_angstrom": ufloat_or_float(r.c_angstrom, r.c_err_angstrom)})
     return pd.DataFrame(out)
 
 
@@ -99,8 +99,8 @@ def public_cells(cells_published: pd.DataFrame) -> pd.DataFrame:
     """
     rows = []
     for r in cells_published.itertuples(index=False):
-        a = _u(r.a_angstrom, r.a_err_angstrom)
-        b = _u(r.b_angstrom, r.b_err_angstrom)
+        a = ufloat_or_float(r.a_angstrom, r.a_err_angstrom)
+        b = ufloat_or_float(r.b_angstrom, r.b_err_angstrom)
         from pymatgen.core import Composition
 
         comp = Composition(r.formula_nominal)
@@ -160,7 +160,7 @@ def source_distortion_table(frame: pd.DataFrame) -> pd.DataFrame:
     earth (decreasing radius) and x; adds the CN IX radius of R."""
     out = frame.copy()
     axes = [
-        (_u(a, da), _u(b, db))
+        (ufloat_or_float(a, da), ufloat_or_float(b, db))
         for a, da, b, db in zip(
             frame["a_angstrom"], frame["a_err_angstrom"], frame["b_angstrom"], frame["b_err_angstrom"],
             strict=True,
@@ -284,7 +284,7 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
         for s in sc.itertuples():
             e = excess_percent(cells.loc[compound, "a_average_angstrom"], float(s.a_primitive_angstrom))
             excess_rows.append((compound, s.source_id, s.status, e))
-    smallest_excess = min(excess_rows, key=lambda r: _nominal(r[3]))
+    smallest_excess = min(excess_rows, key=lambda r: nominal(r[3]))
     paper = load_table(PACKAGE, "claims", data_dir).set_index("claim_id")["paper_value"]
     threshold = float(paper["D25"])  # the claim's printed bound: the comparison target, not an input
 
@@ -293,8 +293,8 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
     diff_ann = d_ann - d_sm
     d_edf1 = legend_cell_delta(legend.loc["edf1_la3"])
     sm_row = table1.loc["La2SmNi2O7"]
-    stack = stacking_axis_angstrom(_u(sm_row["c_angstrom"], sm_row["c_err_angstrom"]),
-                                   _u(sm_row["beta_deg"], sm_row["beta_err_deg"]))
+    stack = stacking_axis_angstrom(ufloat_or_float(sm_row["c_angstrom"], sm_row["c_err_angstrom"]),
+                                   ufloat_or_float(sm_row["beta_deg"], sm_row["beta_err_deg"]))
 
     # --- candidate controlling variables -----------------------------------------------------------
     ctrl = control_variables(cells_published).set_index("compound")
@@ -306,7 +306,7 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
 
     def change(col: str, fmt: str) -> str:
         lo, hi = ctrl.loc["La3Ni2O7", col], ctrl.loc["La2SmNi2O7", col]
-        return f"{_nominal(lo):{fmt}} -> {_nominal(hi):{fmt}}"
+        return f"{nominal(lo):{fmt}} -> {nominal(hi):{fmt}}"
 
     # --- Extended Data Fig. 1 legend cell against Extended Data Table 1 ---------------------------
     cmp1 = compare_legend_cell(legend.loc["edf1_la3"], table1.loc["La3Ni2O7"]).set_index("axis")
@@ -315,8 +315,8 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
         f"{table1.loc['La3Ni2O7', 'a_angstrom']:.2f} and {table1.loc['La3Ni2O7', 'b_angstrom']:.2f}. "
         "Readings that fit: "
         "(i) the legend cell belongs to another as-grown crystal (the legend does not name it); then Delta of "
-        f"as-grown La3Ni2O7 differs between crystals, {_nominal(d_edf1):.4f} from the legend cell against "
-        f"{_nominal(d_la3):.4f} from Table 1; (ii) an unrefined indexing cell quoted in the legend; (iii) a typo. "
+        f"as-grown La3Ni2O7 differs between crystals, {nominal(d_edf1):.4f} from the legend cell against "
+        f"{nominal(d_la3):.4f} from Table 1; (ii) an unrefined indexing cell quoted in the legend; (iii) a typo. "
         "a is too large and b too small, so a common scale error (wavelength, calibration) does not fit; "
         "c and beta agree (D39, D40), which favours the same phase measured on another crystal or with a cruder "
         "cell. Either way the Delta of La3Ni2O7 in Fig. 5a is uncertain at this level."
@@ -346,7 +346,7 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
     sm_a, sm_b = (tuple(cmp4.loc[ax, ["table_value", "table_err", "table_printed"]]) for ax in ("b", "c"))
     computed = {
         "D1": Computed(
-            agrees=_nominal(d_sm) > _nominal(d_la3),
+            agrees=nominal(d_sm) > nominal(d_la3),
             inputs=(_ref(cp, "La3Ni2O7", *ab), _ref(cp, "La2SmNi2O7", *ab)),
             method="nickelate_utils.chapters.distortion.public_cells",
             note=f"Delta = {d_la3:.2uS} (La3Ni2O7) and {d_sm:.2uS} (La2SmNi2O7) from the refined cells of "
@@ -387,7 +387,7 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
         "D18": lit_same("ren2008_tc", "Ref. 33: onset of the resistive transition (Meissner transition 54.6 K)."),
         "D20": eds("g", "The a_average minimum is named by the x of"),
         "D25": Computed(
-            agrees=all(_nominal(r[3]) - 2 * getattr(r[3], "std_dev", 0.0) >= threshold for r in excess_rows),
+            agrees=all(nominal(r[3]) - 2 * getattr(r[3], "std_dev", 0.0) >= threshold for r in excess_rows),
             inputs=(_ref(cp, "La3Ni2O7", *ab), _ref(cp, "La2SmNi2O7", *ab),
                     *(_ref("distortion/sc_state_lattice", s, *ab) for s in sc["source_id"])),
             method="nickelate_utils.physics.lattice.excess_percent",
@@ -405,7 +405,7 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
             f"{legend.loc['edf4_la2sm', 'c_printed']} A; Extended Data Fig. 4 legend) gives "
             f"Delta = {d_ann:.2uS} (rounding of the legend's last digit as uncertainty), against {d_sm:.2uS} for the "
             f"as-grown crystal: a difference of {diff_ann:.2uS}, i.e. annealing may raise Delta by up to about "
-            f"{100 * (_nominal(diff_ann) + 2 * diff_ann.std_dev) / _nominal(d_sm):.0f} % or leave it unchanged. "
+            f"{100 * (nominal(diff_ann) + 2 * diff_ann.std_dev) / nominal(d_sm):.0f} % or leave it unchanged. "
             "The annealed Delta of La3Ni2O7 and La2PrNi2O7 (other groups' crystals) is not known at all.",
         ),
         "D36": Computed(
@@ -426,7 +426,7 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
         "D44": eds("i", "The 96 K compound is the composition of"),
         "D45": eds("g", "The largest-Delta composition is that of"),
         "D32": Computed(
-            value=_nominal(stack), uncertainty=float(stack.std_dev),
+            value=nominal(stack), uncertainty=float(stack.std_dev),
             inputs=(_ref(cp, "La2SmNi2O7", "c_angstrom", "c_err_angstrom", "beta_deg", "beta_err_deg"),),
             method="nickelate_utils.physics.lattice.stacking_axis_angstrom",
             note=f"2 c sin(beta) of the as-grown cell = {stack:.2uS} A: the legend's Cmcm a is the stacking period of "
@@ -468,10 +468,10 @@ def _source_claims(data_dir: str | Path | None) -> dict[str, Computed]:
     best = max_substitution_rows(full)
     ref = (f"source:{SOURCE_FILE}",)
     ranking = delta_ranking(full)
-    smallest = best.loc[best["a_average_angstrom"].map(_nominal).idxmin()]
+    smallest = best.loc[best["a_average_angstrom"].map(nominal).idxmin()]
 
     def listing(col: str, fmt: str, unit: str = "") -> str:
-        return ", ".join(f"{r}: {_nominal(v):{fmt}}{unit}" for r, v in zip(best["rare_earth"], best[col], strict=True))
+        return ", ".join(f"{r}: {nominal(v):{fmt}}{unit}" for r, v in zip(best["rare_earth"], best[col], strict=True))
 
     return {
         "D5": Computed(
@@ -484,7 +484,7 @@ def _source_claims(data_dir: str | Path | None) -> dict[str, Computed]:
             agrees=str(smallest["rare_earth"]) == "Nd" and f"{float(smallest['x']):.2f}" == "2.13",
             inputs=ref, method="nickelate_utils.chapters.distortion.max_substitution_rows", from_source_data=True,
             note=f"Smallest a_average at maximum substitution: {smallest['composition']} "
-            f"({_nominal(smallest['a_average_angstrom']):.4f} A).",
+            f"({nominal(smallest['a_average_angstrom']):.4f} A).",
         ),
         "D21": Computed(
             agrees=not is_monotonic(best["a_average_angstrom"]),

@@ -13,10 +13,8 @@ import numpy as np
 import pandas as pd
 from uncertainties.core import AffineScalarFunc
 
-from nickelate_utils.physics.lattice import (
-    _nominal,
-    distortion_any_setting,
-)
+from nickelate_utils.physics._checks import nominal
+from nickelate_utils.physics.lattice import distortion_any_setting
 
 Number = float | AffineScalarFunc
 
@@ -122,14 +120,14 @@ def delta_ranking(table: pd.DataFrame) -> list[str]:
     """Compositions sorted by decreasing Delta (nominal values)."""
     if "delta" not in table.columns or table.empty:
         raise ValueError("need a non-empty table with a 'delta' column")
-    nominal = table["delta"].map(_nominal)
-    return list(table.loc[nominal.sort_values(ascending=False).index, "composition"])
+    delta_nominal = table["delta"].map(nominal)
+    return list(table.loc[delta_nominal.sort_values(ascending=False).index, "composition"])
 
 
 def is_dome(values: Sequence[Number]) -> bool:
     """True if a sequence rises to an interior maximum and falls after it (unimodal, maximum at
     neither end): the 'dome shape' of Fig. 1l, tested on nominal values."""
-    v = [_nominal(x) for x in values]
+    v = [nominal(x) for x in values]
     if len(v) < 3:
         raise ValueError(f"a dome needs at least three points, got {len(v)}")
     top = int(np.argmax(v))
@@ -142,5 +140,5 @@ def is_dome(values: Sequence[Number]) -> bool:
 
 def is_monotonic(values: Sequence[Number]) -> bool:
     """True if a sequence never changes direction (nominal values)."""
-    d = np.diff([_nominal(x) for x in values])
+    d = np.diff([nominal(x) for x in values])
     return bool(np.all(d >= 0) or np.all(d <= 0))

@@ -45,8 +45,8 @@ from numpy.typing import ArrayLike, NDArray
 
 from nickelate_utils.claims import Claim, Computed, Reading, build_claims, printed_ufloat, printed_value, same_as
 from nickelate_utils.data import load_table
+from nickelate_utils.physics._checks import positive
 from nickelate_utils.physics.upper_critical_field import (
-    _check_positive,
     coherence_length_nm,
     criteria_consistently_ordered,
     extrapolation_factor,
@@ -92,8 +92,8 @@ def criterion_tc_kelvin(
     """
     if not 10 <= criterion_percent <= 90:
         raise ValueError(f"criterion_percent must lie in [10, 90], got {criterion_percent}")
-    _check_positive("tc_onset_kelvin", tc_onset_kelvin)
-    _check_positive("width_kelvin", width_kelvin)
+    positive("tc_onset_kelvin", tc_onset_kelvin)
+    positive("width_kelvin", width_kelvin)
     if onset_to_90_kelvin < 0:
         raise ValueError(f"onset_to_90_kelvin must be non-negative, got {onset_to_90_kelvin}")
     t10 = tc_onset_kelvin - onset_to_90_kelvin - width_kelvin

@@ -35,7 +35,8 @@ from nickelate_utils.claims import Claim, Computed, Reading, build_claims, print
 from nickelate_utils.data import load_table
 from nickelate_utils.physics import demagnetization as dm
 from nickelate_utils.physics import susceptibility
-from nickelate_utils.physics.susceptibility import _check_positive, rescale_chi_for_thickness
+from nickelate_utils.physics._checks import positive
+from nickelate_utils.physics.susceptibility import rescale_chi_for_thickness
 from nickelate_utils.source_data import load_source
 
 CHAPTER = "5. Meissner effect and superconducting volume fraction"
@@ -141,9 +142,9 @@ def reconstruct_chi_t(
     An illustration only (the measured curves are not public): the shape g(T) is a modelling
     choice; Tc, T_ref and chi_ref are the published numbers (Li et al., main text and Methods).
     """
-    tc_kelvin = _check_positive("tc_kelvin", tc_kelvin)
-    t_ref_kelvin = _check_positive("t_ref_kelvin", t_ref_kelvin)
-    exponent = _check_positive("exponent", exponent)
+    tc_kelvin = positive("tc_kelvin", tc_kelvin)
+    t_ref_kelvin = positive("t_ref_kelvin", t_ref_kelvin)
+    exponent = positive("exponent", exponent)
     if t_ref_kelvin >= tc_kelvin:
         raise ValueError(f"t_ref_kelvin = {t_ref_kelvin} must be below tc_kelvin = {tc_kelvin}")
     t = np.asarray(t_kelvin, dtype=float)
@@ -234,7 +235,7 @@ def diamagnetic_onset_kelvin(
 
 def fits_in_chamber(diameter_um: float, chamber_diameter_um: float) -> bool:
     """True if a crystal of this diameter fits the gasket hole (d < chamber diameter)."""
-    return _check_positive("diameter_um", diameter_um) < _check_positive("chamber_diameter_um", chamber_diameter_um)
+    return positive("diameter_um", diameter_um) < positive("chamber_diameter_um", chamber_diameter_um)
 
 
 def is_volume_fraction(value: float) -> bool:

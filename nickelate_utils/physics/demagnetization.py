@@ -56,6 +56,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from nickelate_utils.physics._checks import positive
 from nickelate_utils.physics.susceptibility import _check_n
 
 __all__ = [
@@ -90,13 +91,6 @@ of the chapter (and the tests) show that it gives N to better than 1e-4 for 1e-3
 _GAUSS_ORDER = 8
 
 
-def _check_positive(name: str, value: float) -> float:
-    value = float(value)
-    if not math.isfinite(value) or value <= 0:
-        raise ValueError(f"{name} must be a positive finite number, got {value}")
-    return value
-
-
 def aspect_ratio(thickness_um: float, diameter_um: float) -> float:
     """gamma = h / d, with a clear error for non-positive dimensions.
 
@@ -105,7 +99,7 @@ def aspect_ratio(thickness_um: float, diameter_um: float) -> float:
     >>> aspect_ratio(50.0, 100.0)
     0.5
     """
-    return _check_positive("thickness_um", thickness_um) / _check_positive("diameter_um", diameter_um)
+    return positive("thickness_um", thickness_um) / positive("diameter_um", diameter_um)
 
 
 # --------------------------------------------------------------------------- closed forms
@@ -123,8 +117,8 @@ def eq2_cylinder(gamma: float, coefficient: float = 1.6) -> float:
     >>> round(eq2_cylinder(0.625), 3)  # 1/N = 1 + 1.6 x 0.625 = 2
     0.5
     """
-    gamma = _check_positive("gamma (h/d)", gamma)
-    coefficient = _check_positive("coefficient", coefficient)
+    gamma = positive("gamma (h/d)", gamma)
+    coefficient = positive("coefficient", coefficient)
     return 1.0 / (1.0 + coefficient * gamma)
 
 
@@ -140,7 +134,7 @@ def thin_disk_leading(gamma: float) -> float:
     >>> round(thin_disk_leading(0.01), 4)  # 1 - 0.0075 pi
     0.9764
     """
-    gamma = _check_positive("gamma (h/d)", gamma)
+    gamma = positive("gamma (h/d)", gamma)
     if gamma >= 4.0 / (3.0 * math.pi):
         raise ValueError(f"thin-disk limit needs h/d < 4/(3 pi) = {4 / (3 * math.pi):.3f}, got h/d = {gamma:.3f}")
     return 1.0 - 0.75 * math.pi * gamma
@@ -162,7 +156,7 @@ def nagaoka_coefficient(gamma: float) -> float:
     """
     from scipy.special import ellipe, ellipk
 
-    gamma = _check_positive("gamma (h/d)", gamma)
+    gamma = positive("gamma (h/d)", gamma)
     k2 = 1.0 / (1.0 + gamma * gamma)
     kp2 = gamma * gamma / (1.0 + gamma * gamma)
     k, kp = math.sqrt(k2), math.sqrt(kp2)
@@ -207,9 +201,9 @@ def prozorov_kogan_cuboid(thickness: float, side_a: float, side_b: float) -> flo
     >>> round(prozorov_kogan_cuboid(2.0, 3.0, 3.0), 3)  # square plate: 1/N = 1 + 1.5 x 2/3 = 2
     0.5
     """
-    c = _check_positive("thickness", thickness)
-    a = _check_positive("side_a", side_a)
-    b = _check_positive("side_b", side_b)
+    c = positive("thickness", thickness)
+    a = positive("side_a", side_a)
+    b = positive("side_b", side_b)
     return 4.0 * a * b / (4.0 * a * b + 3.0 * c * (a + b))
 
 
@@ -228,7 +222,7 @@ def ellipsoid_axial(axis_ratio: float) -> float:
     >>> round(ellipsoid_axial(0.5), 4)  # oblate spheroid, c/a = 1/2
     0.5272
     """
-    q = _check_positive("axis_ratio", axis_ratio)
+    q = positive("axis_ratio", axis_ratio)
     if abs(q - 1.0) < 1e-9:
         return 1.0 / 3.0
     if q < 1.0:
@@ -408,7 +402,7 @@ def cylinder_curve(
     >>> (float(r[0]), float(z[0])), (float(r[-1]), float(z[-1]))  # from the axis to the mid-plane
     ((0.0, 1.0), (1.0, 0.0))
     """
-    gamma = _check_positive("gamma (h/d)", gamma)
+    gamma = positive("gamma (h/d)", gamma)
     if int(resolution) < 8:
         raise ValueError(f"resolution must be at least 8, got {resolution}")
     res = int(resolution)
@@ -433,7 +427,7 @@ def spheroid_curve(axis_ratio: float, panels: int = 200) -> tuple[NDArray[np.flo
     >>> r.round(3).tolist(), z.round(3).tolist()
     ([0.0, 0.707, 1.0], [1.0, 0.707, 0.0])
     """
-    q = _check_positive("axis_ratio", axis_ratio)
+    q = positive("axis_ratio", axis_ratio)
     theta = np.linspace(0.0, 0.5 * math.pi, int(panels) + 1)
     r, z = np.sin(theta), q * np.cos(theta)
     r[0], z[-1] = 0.0, 0.0

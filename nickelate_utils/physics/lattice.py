@@ -15,6 +15,8 @@ from scipy.constants import Avogadro
 from uncertainties import umath
 from uncertainties.core import AffineScalarFunc
 
+from nickelate_utils.physics._checks import nominal
+
 __all__ = [
     "d001_monoclinic",
     "monoclinic_volume",
@@ -253,10 +255,6 @@ MAX_AXIS_RATIO = 1.1
 """Largest a/b accepted as 'two in-plane axes'; a larger ratio means a c axis was passed."""
 
 
-def _nominal(value: Number) -> float:
-    return float(getattr(value, "nominal_value", value))
-
-
 def distortion_any_setting(a_angstrom: Number, b_angstrom: Number) -> Number:
     """Delta = (a_long - a_short)/(a_long + a_short) >= 0 for the two in-plane axes given in any
     order (Amam cells often list the shorter axis first; the paper's P2_1/m cells the longer).
@@ -269,7 +267,7 @@ def distortion_any_setting(a_angstrom: Number, b_angstrom: Number) -> Number:
     >>> round(distortion_any_setting(4.95, 5.05), 4)  # shorter axis first: (5.05 - 4.95) / (5.05 + 4.95)
     0.01
     """
-    a, b = _nominal(a_angstrom), _nominal(b_angstrom)
+    a, b = nominal(a_angstrom), nominal(b_angstrom)
     if not (a > 0 and b > 0):
         raise ValueError(f"a and b must be positive, got a={a}, b={b}")
     if max(a, b) / min(a, b) > MAX_AXIS_RATIO:
@@ -310,7 +308,7 @@ def excess_percent(a_angstrom: Number, reference_angstrom: Number) -> Number:
     >>> round(excess_percent(3.838, 3.8), 4)  # 3.838 = 1.01 * 3.8
     1.0
     """
-    if not (_nominal(a_angstrom) > 0 and _nominal(reference_angstrom) > 0):
+    if not (nominal(a_angstrom) > 0 and nominal(reference_angstrom) > 0):
         raise ValueError("lattice constants must be positive")
     return 100.0 * (a_angstrom / reference_angstrom - 1.0)
 
@@ -343,10 +341,10 @@ def stacking_axis_angstrom(c_angstrom: Number, beta_deg: Number) -> Number:
     """
     from uncertainties import umath
 
-    beta = _nominal(beta_deg)
+    beta = nominal(beta_deg)
     if not 0 < beta < 180:
         raise ValueError(f"beta must lie in (0, 180) degrees, got {beta}")
-    if not _nominal(c_angstrom) > 0:
+    if not nominal(c_angstrom) > 0:
         raise ValueError("c must be positive")
     return 2 * c_angstrom * umath.sin(umath.radians(beta_deg))
 

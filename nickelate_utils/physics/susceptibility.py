@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import math
 
+from nickelate_utils.physics._checks import positive
+
 __all__ = [
     "chi_si_from_cgs",
     "chi_cgs_from_si",
@@ -23,13 +25,6 @@ __all__ = [
     "internal_fraction",
     "demag_for_fraction",
 ]
-
-
-def _check_positive(name: str, value: float) -> float:
-    value = float(value)
-    if not math.isfinite(value) or value <= 0:
-        raise ValueError(f"{name} must be a positive finite number, got {value}")
-    return value
 
 
 def chi_si_from_cgs(chi_cgs: float) -> float:
@@ -64,8 +59,8 @@ def cylinder_volume_cm3(diameter_um: float, thickness_um: float) -> float:
     >>> round(cylinder_volume_cm3(1e4, 1e4), 4)  # d = h = 1 cm: pi/4
     0.7854
     """
-    d_cm = _check_positive("diameter_um", diameter_um) * 1e-4
-    h_cm = _check_positive("thickness_um", thickness_um) * 1e-4
+    d_cm = positive("diameter_um", diameter_um) * 1e-4
+    h_cm = positive("thickness_um", thickness_um) * 1e-4
     return math.pi * d_cm**2 * h_cm / 4.0
 
 
@@ -79,8 +74,8 @@ def chi_si_from_moment(moment_emu: float, field_oe: float, volume_cm3: float) ->
     >>> round(chi_si_from_moment(-10.0 / (4.0 * math.pi), 10.0, 1.0), 4)  # 1 cm^3 fully shielding 10 Oe
     -1.0
     """
-    field_oe = _check_positive("field_oe", field_oe)
-    volume_cm3 = _check_positive("volume_cm3", volume_cm3)
+    field_oe = positive("field_oe", field_oe)
+    volume_cm3 = positive("volume_cm3", volume_cm3)
     return 4.0 * math.pi * float(moment_emu) / (field_oe * volume_cm3)
 
 
@@ -92,8 +87,8 @@ def moment_emu_from_chi_si(chi_si: float, field_oe: float, volume_cm3: float) ->
     >>> round(moment_emu_from_chi_si(-1.0, 10.0, 1.0), 4)  # -10/(4 pi) emu for 1 cm^3 at 10 Oe
     -0.7958
     """
-    field_oe = _check_positive("field_oe", field_oe)
-    volume_cm3 = _check_positive("volume_cm3", volume_cm3)
+    field_oe = positive("field_oe", field_oe)
+    volume_cm3 = positive("volume_cm3", volume_cm3)
     return float(chi_si) * field_oe * volume_cm3 / (4.0 * math.pi)
 
 
@@ -107,8 +102,8 @@ def rescale_chi_for_thickness(chi_si: float, thickness_um: float, nominal_thickn
     >>> round(rescale_chi_for_thickness(-1.2, 12.0, 10.0), 4)  # a 20 % thicker sample: -1.2 * 10/12
     -1.0
     """
-    thickness_um = _check_positive("thickness_um", thickness_um)
-    nominal_thickness_um = _check_positive("nominal_thickness_um", nominal_thickness_um)
+    thickness_um = positive("thickness_um", thickness_um)
+    nominal_thickness_um = positive("nominal_thickness_um", nominal_thickness_um)
     return float(chi_si) * nominal_thickness_um / thickness_um
 
 

@@ -17,6 +17,8 @@ import numpy as np
 from uncertainties import ufloat
 from uncertainties.core import AffineScalarFunc
 
+from nickelate_utils.physics._checks import nominal, ufloat_or_float
+
 __all__ = [
     "RankTest",
     "spearman_rho",
@@ -30,10 +32,6 @@ __all__ = [
 
 
 Number = float | AffineScalarFunc
-
-
-def _nominal(value: Number) -> float:
-    return float(getattr(value, "nominal_value", value))
 
 
 @functools.lru_cache(maxsize=4)
@@ -150,11 +148,6 @@ def radius_trend(radius_angstrom: np.ndarray, x: np.ndarray) -> Trend:
     )
 
 
-def _u(value: float, err: float) -> Number:
-    """UFloat with a standard error, or a plain float when the error is zero."""
-    return float(value) if err == 0 else ufloat(float(value), float(err))
-
-
 @dataclass(frozen=True)
 class Slope:
     """Straight line Tc = intercept + slope * Delta through n points (dof = n - 2); slope and
@@ -215,8 +208,8 @@ def tc_delta_slope(delta: Sequence[Number], tc_kelvin: Sequence[float],
         raise ValueError("need at least two (Delta, Tc) points for a slope")
     if tc_err_kelvin is not None and not tc_err_kelvin > 0:
         raise ValueError(f"tc_err_kelvin must be positive or None, got {tc_err_kelvin}")
-    nominal = np.array([_nominal(d) for d in delta])
-    if np.unique(nominal).size < 2:
+    delta_nominal = np.array([nominal(d) for d in delta])
+    if np.unique(delta_nominal).size < 2:
         raise ValueError("all Delta values are equal: the slope is undefined")
     tc = np.asarray(tc_kelvin, dtype=float)
     if len(delta) == 2:
@@ -227,7 +220,7 @@ def tc_delta_slope(delta: Sequence[Number], tc_kelvin: Sequence[float],
         how = "two points (exact)" if tc_err_kelvin is None else "two points, Tc and Delta uncertainties propagated"
         return Slope(slope=slope, intercept=intercept, n=2, dof=0, method=how)
     if tc_err_kelvin is not None:
-        coef, cov = np.polyfit(nominal, tc, 1, w=np.full(tc.size, 1.0 / tc_err_kelvin), cov="unscaled")
+        coef, cov = np.polyfit(delta_nominal, tc, 1, w=np.full(tc.size, 1.0 / tc_err_kelvin), cov="unscaled")
         return Slope(
             slope=ufloat(float(coef[0]), float(np.sqrt(cov[0, 0]))),
             intercept=ufloat(float(coef[1]), float(np.sqrt(cov[1, 1]))),
@@ -236,10 +229,10 @@ def tc_delta_slope(delta: Sequence[Number], tc_kelvin: Sequence[float],
         )
     from scipy import stats
 
-    fit = stats.linregress(nominal, tc)
+    fit = stats.linregress(delta_nominal, tc)
     return Slope(
-        slope=_u(fit.slope, fit.stderr),
-        intercept=_u(fit.intercept, fit.intercept_stderr),
+        slope=ufloat_or_float(fit.slope, fit.stderr),
+        intercept=ufloat_or_float(fit.intercept, fit.intercept_stderr),
         n=int(tc.size),
         dof=int(tc.size - 2),
         method="least squares (scipy.stats.linregress)",

@@ -39,6 +39,8 @@ from scipy.optimize import brentq
 from scipy.special import digamma
 from uncertainties.core import AffineScalarFunc
 
+from nickelate_utils.physics._checks import positive
+
 if TYPE_CHECKING:  # lmfit is imported inside the fitting functions (chapter start-up time)
     import lmfit
 
@@ -101,14 +103,8 @@ Chandrasekhar, Appl. Phys. Lett. 1, 7 (1962), doi:10.1063/1.1777362."""
 _WHH_HBAR_ZERO: float = math.exp(-np.euler_gamma) / 2.0  # hbar(t -> 0) of the WHH equation
 
 
-def _check_positive(name: str, value: float) -> None:
-    nominal = float(getattr(value, "nominal_value", value))
-    if not np.isfinite(nominal) or nominal <= 0:
-        raise ValueError(f"{name} must be a positive finite number, got {value}")
-
-
 def _reduced_temperature(t_kelvin: ArrayLike, tc_kelvin: float) -> NDArray[np.float64]:
-    _check_positive("tc_kelvin", tc_kelvin)
+    positive("tc_kelvin", tc_kelvin)
     t = np.asarray(t_kelvin, dtype=float)
     if np.any(~np.isfinite(t)) or np.any(t < 0):
         raise ValueError("t_kelvin must be finite and non-negative")
@@ -239,7 +235,7 @@ def slope_at_tc(model: ModelName, hc2_zero_tesla: float, tc_kelvin: float) -> fl
     -2.8874
     """
     _check_model(model)
-    _check_positive("tc_kelvin", tc_kelvin)
+    positive("tc_kelvin", tc_kelvin)
     return -_SLOPE_FACTOR[model] * hc2_zero_tesla / tc_kelvin
 
 
@@ -255,7 +251,7 @@ def whh_hc2_zero(tc_kelvin: float, slope_tesla_per_kelvin: float) -> float:
     >>> round(whh_hc2_zero(10.0, -2.0), 2)  # -0.6927 * 10 K * (-2 T/K)
     13.85
     """
-    _check_positive("tc_kelvin", tc_kelvin)
+    positive("tc_kelvin", tc_kelvin)
     if not slope_tesla_per_kelvin < 0:
         raise ValueError(f"slope_tesla_per_kelvin must be negative, got {slope_tesla_per_kelvin}")
     return -WHH_DIRTY_FACTOR * tc_kelvin * slope_tesla_per_kelvin
@@ -273,8 +269,8 @@ def pauli_limit_tesla(tc_kelvin: float, gap_ratio: float = BCS_GAP_RATIO) -> flo
     >>> round(pauli_limit_tesla(1.0), 2), round(pauli_limit_tesla(10.0), 2)  # 1.86 T/K x Tc
     (1.86, 18.57)
     """
-    _check_positive("tc_kelvin", tc_kelvin)
-    _check_positive("gap_ratio", gap_ratio)
+    positive("tc_kelvin", tc_kelvin)
+    positive("gap_ratio", gap_ratio)
     return gap_ratio * constants.k * tc_kelvin / (math.sqrt(2.0) * BOHR_MAGNETON_J_PER_T)
 
 
@@ -288,7 +284,7 @@ def coherence_length_nm(hc2_zero_tesla: float) -> float:
     >>> round(coherence_length_nm(1.0), 1), round(coherence_length_nm(100.0), 2)  # xi(0) scales as Hc2(0)^-1/2
     (18.1, 1.81)
     """
-    _check_positive("hc2_zero_tesla", hc2_zero_tesla)
+    positive("hc2_zero_tesla", hc2_zero_tesla)
     return (FLUX_QUANTUM_WB / (2.0 * math.pi * hc2_zero_tesla)) ** 0.5 * 1e9
 
 
@@ -344,7 +340,7 @@ def fit_hc2(
         raise ValueError(f"need more points than free parameters (got {t.size} points for {n_free} parameters)")
     if tc_kelvin is not None:
         _reduced_temperature(t, tc_kelvin)
-    _check_positive("hc2_guess_tesla", hc2_guess_tesla)
+    positive("hc2_guess_tesla", hc2_guess_tesla)
     import lmfit
 
     lm = lmfit.Model(_FUNCTIONS[model], independent_vars=["t_kelvin"])
@@ -383,7 +379,7 @@ def fit_band(fit: Hc2Fit, t_kelvin: ArrayLike, sigma: float = 1.0) -> tuple[NDAr
     >>> best.round(2).tolist(), bool(np.all(width < 0.01))  # recovers gl_hc2(T, 20 T, 10 K); band below 10 mT
     ([20.0, 12.0], True)
     """
-    _check_positive("sigma", sigma)
+    positive("sigma", sigma)
     t = np.asarray(t_kelvin, dtype=float)
     best = fit.result.eval(t_kelvin=t)
     width = fit.result.eval_uncertainty(t_kelvin=t, sigma=sigma)
@@ -400,8 +396,8 @@ def gl_temperature_kelvin(h_tesla: ArrayLike, hc2_zero_tesla: float, tc_kelvin: 
     >>> gl_temperature_kelvin([0.0, 12.0, 20.0], 20.0, 10.0).round(4).tolist()  # inverts gl_hc2: 12 T at Tc/2
     [10.0, 5.0, 0.0]
     """
-    _check_positive("hc2_zero_tesla", hc2_zero_tesla)
-    _check_positive("tc_kelvin", tc_kelvin)
+    positive("hc2_zero_tesla", hc2_zero_tesla)
+    positive("tc_kelvin", tc_kelvin)
     h = np.asarray(h_tesla, dtype=float)
     if np.any(~np.isfinite(h)) or np.any(h < 0):
         raise ValueError("h_tesla must be finite and non-negative")
@@ -423,7 +419,7 @@ def pauli_ratio(hc2_zero_tesla: float, tc_kelvin: float, gap_ratio: float = BCS_
     >>> round(pauli_ratio(20.0, 10.0), 3)  # 20 T / (1.857 T/K * 10 K): just above the Pauli limit
     1.077
     """
-    _check_positive("hc2_zero_tesla", hc2_zero_tesla)
+    positive("hc2_zero_tesla", hc2_zero_tesla)
     return hc2_zero_tesla / pauli_limit_tesla(tc_kelvin, gap_ratio)
 
 
@@ -437,8 +433,8 @@ def extrapolation_factor(hc2_zero_tesla: float, h_max_tesla: float) -> float:
     >>> extrapolation_factor(30.0, 15.0)  # Hc2(0) = 30 T extrapolated from data up to 15 T
     2.0
     """
-    _check_positive("hc2_zero_tesla", hc2_zero_tesla)
-    _check_positive("h_max_tesla", h_max_tesla)
+    positive("hc2_zero_tesla", hc2_zero_tesla)
+    positive("h_max_tesla", h_max_tesla)
     return hc2_zero_tesla / h_max_tesla
 
 
