@@ -29,6 +29,7 @@ import math
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
+from scipy.interpolate import make_interp_spline
 from scipy.special import ndtr, ndtri
 
 from nickelate_utils.physics import upper_critical_field
@@ -199,10 +200,11 @@ def emt_field_resistance(
     """Effective-medium R(T) in a field: every local Tc_i moves to the GL temperature
     Tc_i sqrt((1 - h)/(1 + h)), h = H/Hc2_i(0) (``upper_critical_field.gl_temperature_kelvin``).
 
-    Hc2_i(0) is interpolated linearly in log between the published (criterion, Hc2(0)) pairs
-    at the local Tc where each criterion R = f R_N is met at zero field (p = (1 - f)/d), and
-    extrapolated beyond them with the end slopes. By construction the f R_N point of the
-    curve then follows the GL line of that criterion. Hand-written (``numpy.interp``).
+    ln Hc2_i(0) is interpolated linearly between the published (criterion, Hc2(0)) pairs at the
+    local Tc where each criterion R = f R_N is met at zero field (p = (1 - f)/d), and
+    extrapolated beyond them with the end segments (``scipy.interpolate.make_interp_spline``,
+    k = 1). By construction the f R_N point of the curve then follows the GL line of that
+    criterion.
     ValueError for a negative field, fewer than 2 criteria, unequal lengths, fractions outside
     (0, 1), non-positive Hc2(0), or a field that makes the local Tc non-monotonic.
 
@@ -232,18 +234,14 @@ def emt_field_resistance(
     tc_at_f = local_tc_quantiles_kelvin(tc_median_kelvin, tc_log_sigma, 1.0 - (1.0 - f) / dimension)
     order = np.argsort(tc_at_f)
     grid = tc_median_kelvin * np.exp(tc_log_sigma * np.linspace(-6.0, 6.0, 801))
-    log_h0 = np.interp(grid, tc_at_f[order], np.log(h0[order]))
-    lo, hi = order[0], order[-1]
-    lo_slope = (np.log(h0[order[1]]) - np.log(h0[lo])) / (tc_at_f[order[1]] - tc_at_f[lo])
-    hi_slope = (np.log(h0[hi]) - np.log(h0[order[-2]])) / (tc_at_f[hi] - tc_at_f[order[-2]])
-    log_h0 = np.where(grid < tc_at_f[lo], np.log(h0[lo]) + lo_slope * (grid - tc_at_f[lo]), log_h0)
-    log_h0 = np.where(grid > tc_at_f[hi], np.log(h0[hi]) + hi_slope * (grid - tc_at_f[hi]), log_h0)
+    # ln Hc2_i(0): piecewise linear in the local Tc, extrapolated with the end segments
+    log_h0 = make_interp_spline(tc_at_f[order], np.log(h0[order]), k=1)(grid, extrapolate=True)
     local_h0 = np.exp(log_h0)
-    # regions whose Hc2(0) is below the field never superconduct (local Tc(H) = 0)
-    tc_h = np.array([
-        float(upper_critical_field.gl_temperature_kelvin(h_tesla, float(a), float(g))) if a > h_tesla else 0.0
-        for a, g in zip(local_h0, grid, strict=True)
-    ])
+    # regions whose Hc2(0) is below the field never superconduct (local Tc(H) = 0); the others
+    # follow the GL line in reduced units (h = H/Hc2_i(0), Hc2 = 1, Tc = 1), times Tc_i
+    tc_h = np.zeros_like(grid)
+    cold = local_h0 > h_tesla
+    tc_h[cold] = grid[cold] * upper_critical_field.gl_temperature_kelvin(h_tesla / local_h0[cold], 1.0, 1.0)
     alive = tc_h > 0
     if np.any(np.diff(tc_h[alive]) <= 0):
         raise ValueError("the field makes the local Tc non-monotonic: the Hc2(0) pairs are inconsistent")

@@ -67,7 +67,12 @@ def _below_window(
 
 
 def _crossing(t: NDArray[np.float64], y: NDArray[np.float64], i: int) -> float:
-    """T where y crosses 0 between points i and i+1 (linear interpolation)."""
+    """T where y crosses 0 between points i and i+1 (linear interpolation).
+
+    Hand-written rather than ``numpy.interp``: the crossing is the one between two given
+    neighbours of a curve that may cross zero several times and in either direction (``numpy.interp``
+    needs increasing abscissae), and ``numpy.interp`` rounds differently (slope first): it
+    would move the last bit of about one crossing in twenty, and so of the book's Tc values."""
     return float(t[i] + (t[i + 1] - t[i]) * (0.0 - y[i]) / (y[i + 1] - y[i]))
 
 
