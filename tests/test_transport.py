@@ -62,6 +62,16 @@ def test_linear_fit_uncertainty_scales_with_noise() -> None:
     assert abs(fits[0].slope_ohm_per_kelvin.nominal_value - A) < 3 * fits[0].slope_ohm_per_kelvin.std_dev
 
 
+def test_r_squared_does_not_depend_on_the_unit() -> None:
+    """R^2 of small numbers (a resistivity in ohm m): lmfit's rsquared floors ss_tot at 1e-15."""
+    t = np.linspace(100.0, 200.0, 11)
+    r = R0 + A * t + np.random.default_rng(0).normal(0, 0.05, t.size)
+    big = normal_state.fit_linear_normal_state(t, r, 100.0, 200.0)
+    small = normal_state.fit_linear_normal_state(t, 1e-9 * r, 100.0, 200.0)
+    assert big.r_squared < 0.999
+    assert small.r_squared == pytest.approx(big.r_squared, rel=1e-9)
+
+
 @pytest.mark.parametrize("fraction", [0.1, 0.5, 0.9])
 def test_fraction_criterion_is_exact_on_a_linear_ramp(fraction: float) -> None:
     t, r = ramp()

@@ -160,7 +160,11 @@ def fit_linear_normal_state(
     (Extended Data Fig. 7b). Uses ``lmfit.models.LinearModel``; R0 and A come back as
     correlated ``uncertainties`` numbers (covariance scaled by the reduced chi-square, so the
     errors reflect the scatter of the points; NaN for an exact line, where lmfit gives no
-    covariance), with the residuals, their rms and R^2.
+    covariance), with the residuals, their rms and R^2 = 1 - sum(res^2) / sum((R - mean R)^2)
+    (1 for a constant sweep). R^2 is computed here rather than taken from lmfit's
+    ``ModelResult.rsquared``, which is the same number except that lmfit (1.3) divides by
+    max(1e-15, ss_tot) in the data's own units: for small values (a resistivity of order
+    1e-8 ohm m) its R^2 is wrong.
     ValueError for a bad sweep (:func:`validate_curve`), an empty or inverted window, or
     fewer than 3 points in the window.
 
