@@ -65,11 +65,14 @@ says fields up to 7 T were applied."""
 RECON_SEED: int = 20251202
 """Seed of the noise of the reconstructions (publication date of the paper)."""
 
-COMPOUNDS: tuple[str, ...] = ("La2SmNi2O7", "La1.57Sm1.43Ni2O7")
+COMPOUNDS: tuple[str, str] = ("La2SmNi2O7", "La1.57Sm1.43Ni2O7")
+"""The two compounds of the chapter, spelled as in ``tc_pressure.csv`` and in the names of the
+source files: the one definition in the code (``transport.LA, transport.SM``, the file-name
+pattern and the defaults of :func:`pressure_series` and :func:`field_series`)."""
 
 SOURCE_SUBDIR = "resistivity"
 _SOURCE_NAME = re.compile(
-    r"^(?P<compound>La2SmNi2O7|La1\.57Sm1\.43Ni2O7)_c(?P<crystal>[0-9]+)_"
+    rf"^(?P<compound>{'|'.join(map(re.escape, COMPOUNDS))})_c(?P<crystal>[0-9]+)_"
     r"(?P<p>[0-9]+(?:\.[0-9]+)?)GPa_(?P<h>[0-9]+(?:\.[0-9]+)?)T\.csv$"
 )
 _SOURCE_QUANTITIES: tuple[str, ...] = ("r_ohm", "rho_mohm_cm")
@@ -213,7 +216,7 @@ def reconstructed_curve(
 
 
 def pressure_series(
-    tc_table: pd.DataFrame, compound: str = "La2SmNi2O7", crystal: str = "#6",
+    tc_table: pd.DataFrame, compound: str = COMPOUNDS[0], crystal: str = "#6",
     data_dir: str | Path | None = None,
 ) -> list[Curve]:
     """Zero-field sweeps of one crystal at every pressure with a stated Tc_onset and Tc_zero.
@@ -239,7 +242,7 @@ def pressure_series(
 
 
 def field_series(
-    tc_table: pd.DataFrame, hc2_table: pd.DataFrame, compound: str = "La2SmNi2O7", crystal: str = "#6",
+    tc_table: pd.DataFrame, hc2_table: pd.DataFrame, compound: str = COMPOUNDS[0], crystal: str = "#6",
     p_gpa: float = 21.6, fields_tesla: tuple[float, ...] = RECON_FIELDS_TESLA,
     data_dir: str | Path | None = None,
 ) -> list[Curve]:
