@@ -27,6 +27,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from nickelate_utils.physics.normal_state import NormalStateFit, check_fraction, fit_linear_normal_state, validate_curve
+from nickelate_utils.physics.trends import fit_line
 
 __all__ = [
     "DEVIATION_FRACTION",
@@ -182,7 +183,7 @@ def tc_onset_intersection(
     lower: float = 0.2,
     upper: float = 0.8,
 ) -> Intersection:
-    """Onset by two lines: the normal-state fit meets a line fitted (``numpy.polyfit``) to the
+    """Onset by two lines: the normal-state fit meets a line fitted (``trends.fit_line``) to the
     transition points with lower <= R/R_N <= upper: T = (b_tr - R0)/(A - a_tr).
 
     ValueError for bounds outside (0, 1) or lower >= upper, fewer than 2 transition points,
@@ -208,7 +209,8 @@ def tc_onset_intersection(
         raise ValueError(
             f"too few points in the transition ({lower:.0%}-{upper:.0%} of R_N): {int(sel.sum())}, need at least 2"
         )
-    slope, intercept = np.polyfit(t[sel], r[sel], 1)
+    line = fit_line(t[sel], r[sel])
+    slope, intercept = line.slope.nominal_value, line.intercept.nominal_value
     a_n = float(normal.slope_ohm_per_kelvin.nominal_value)
     b_n = float(normal.intercept_ohm.nominal_value)
     if not slope > a_n:

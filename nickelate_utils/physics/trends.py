@@ -20,6 +20,8 @@ from uncertainties.core import AffineScalarFunc
 from nickelate_utils.physics._checks import nominal, ufloat_or_float
 
 __all__ = [
+    "Line",
+    "fit_line",
     "RankTest",
     "spearman_rho",
     "exact_spearman_test",
@@ -32,6 +34,87 @@ __all__ = [
 
 
 Number = float | AffineScalarFunc
+
+
+@dataclass(frozen=True)
+class Line:
+    """Straight line y = intercept + slope * x fitted by least squares.
+
+    ``slope`` and ``intercept`` are UFloat with the standard errors of the fit (independent
+    variables; their covariance is in ``covariance``, order (slope, intercept)).
+    ``chi_squared`` is sum(((y - line) / sigma)^2), or the residual sum of squares when no sigma
+    is given; ``dof = n - 2``."""
+
+    slope: AffineScalarFunc
+    intercept: AffineScalarFunc
+    covariance: np.ndarray
+    chi_squared: float
+    n: int
+    dof: int
+
+
+def fit_line(x: Sequence[float], y: Sequence[float], sigma_y: Sequence[float] | float | None = None) -> Line:
+    """Least-squares straight line y = intercept + slope * x, with standard errors.
+
+    Minimises chi^2 = sum_i w_i^2 (y_i - intercept - slope x_i)^2 over the design matrix
+    A = [x_i, 1]; the covariance of (slope, intercept) is
+
+    * with ``sigma_y`` (w_i = 1/sigma_i, the stated uncertainties of y): C = (A^T W^2 A)^-1,
+      unscaled, i.e. the errors follow from sigma_y alone, not from the scatter;
+    * without (w_i = 1): C = s^2 (A^T A)^-1 with s^2 = RSS / (n - 2), the errors from the scatter
+      about the line, the same as ``scipy.stats.linregress`` (stderr, intercept_stderr). For
+      n = 2 the line passes through both points and s^2 is undefined: the errors are NaN.
+
+    One library call, ``numpy.polyfit(x, y, 1, w=1/sigma, cov=...)`` (``cov="unscaled"``
+    with sigma, ``cov=True`` without, which scales by RSS / (n - 2)): it gives both cases from
+    the same solver, whereas ``linregress`` takes no weights and ``scipy.optimize.curve_fit``
+    iterates from a starting guess on a problem that is linear.
+    Reference: Press et al., Numerical Recipes, 3rd ed. (2007), Sect. 15.2 and 15.4
+    ("Fitting data to a straight line", "General linear least squares"); Bevington and
+    Robinson, Data Reduction and Error Analysis, 3rd ed. (2003), ch. 6.
+
+    ValueError for fewer than two points, unequal lengths, non-finite values, all x equal or a
+    non-positive sigma.
+
+    Examples
+
+    >>> line = fit_line([0.0, 1.0, 2.0, 3.0], [1.0, 3.1, 4.9, 7.0])  # y = 1 + 2 x, scattered
+    >>> round(line.slope.nominal_value, 3), round(line.slope.std_dev, 4), line.dof
+    (1.98, 0.0424, 2)
+    >>> w = fit_line([0.0, 1.0, 2.0], [1.0, 3.0, 5.0], sigma_y=0.5)  # errors from sigma_y
+    >>> round(w.slope.nominal_value, 6), round(w.slope.std_dev, 4)  # 0.5 / sqrt(sum (x - mean)^2)
+    (2.0, 0.3536)
+    """
+    x = np.asarray(x, dtype=float)
+    y = np.asarray(y, dtype=float)
+    if x.ndim != 1 or x.shape != y.shape:
+        raise ValueError(f"need x and y of equal length, got shapes {x.shape} and {y.shape}")
+    if x.size < 2:
+        raise ValueError(f"need at least two points for a line, got {x.size}")
+    if not (np.all(np.isfinite(x)) and np.all(np.isfinite(y))):
+        raise ValueError("x and y must be finite")
+    if np.unique(x).size < 2:
+        raise ValueError("all x values are equal: the slope is undefined")
+    weights = None
+    if sigma_y is not None:
+        sigma = np.broadcast_to(np.asarray(sigma_y, dtype=float), y.shape)
+        if not (np.all(np.isfinite(sigma)) and np.all(sigma > 0)):
+            raise ValueError("sigma_y must be finite and positive")
+        weights = 1.0 / sigma
+    exact = sigma_y is None and x.size == 2  # no scatter to estimate the errors from
+    coef, cov = np.polyfit(x, y, 1, w=weights, cov="unscaled" if sigma_y is not None or exact else True)
+    if exact:
+        cov = np.full((2, 2), np.nan)
+    slope, intercept = float(coef[0]), float(coef[1])
+    residuals = (y - (slope * x + intercept)) * (1.0 if weights is None else weights)
+    return Line(
+        slope=ufloat(slope, float(np.sqrt(cov[0, 0]))),
+        intercept=ufloat(intercept, float(np.sqrt(cov[1, 1]))),
+        covariance=np.asarray(cov, dtype=float),
+        chi_squared=float(np.sum(residuals**2)),
+        n=int(x.size),
+        dof=int(x.size - 2),
+    )
 
 
 @functools.lru_cache(maxsize=4)
@@ -121,7 +204,8 @@ class Trend:
 
 
 def radius_trend(radius_angstrom: np.ndarray, x: np.ndarray) -> Trend:
-    """Linear fit (``scipy.stats.linregress``) and rank correlation (exact permutation p-value,
+    """Linear fit (:func:`fit_line`, errors from the scatter; R^2 = 1 - RSS / sum (x - mean)^2)
+    and rank correlation (exact permutation p-value,
     :func:`exact_spearman_test`) of x against radius.
 
     Examples
@@ -130,18 +214,17 @@ def radius_trend(radius_angstrom: np.ndarray, x: np.ndarray) -> Trend:
     >>> round(tr.slope.nominal_value, 4), round(tr.r_squared, 4), tr.spearman_rho, round(tr.spearman_p, 4)
     (-2.0, 1.0, -1.0, 0.0833)
     """
-    from scipy import stats
-
     radius_angstrom = np.asarray(radius_angstrom, dtype=float)
     x = np.asarray(x, dtype=float)
     if radius_angstrom.shape != x.shape or radius_angstrom.size < 3:
         raise ValueError("need at least three (radius, x) pairs of equal length")
-    fit = stats.linregress(radius_angstrom, x)
+    line = fit_line(radius_angstrom, x)
+    ss_total = float(np.sum((x - x.mean()) ** 2))
     test = exact_spearman_test(radius_angstrom, x)
     return Trend(
-        slope=ufloat(fit.slope, fit.stderr),
-        intercept=ufloat(fit.intercept, fit.intercept_stderr),
-        r_squared=float(fit.rvalue**2),
+        slope=line.slope,
+        intercept=line.intercept,
+        r_squared=1.0 - line.chi_squared / ss_total if ss_total > 0 else 1.0,
         spearman_rho=test.rho,
         spearman_p=test.p_two_sided,
         n=int(x.size),
@@ -192,9 +275,9 @@ def tc_delta_slope(delta: Sequence[Number], tc_kelvin: Sequence[float],
     n = 2: the line through both points, slope = (T_1 - T_0)/(Delta_1 - Delta_0), with the
     uncertainties of Delta and Tc propagated to first order (``uncertainties``); it has no degree
     of freedom, so it cannot test linearity.
-    n >= 3: least squares on the nominal Delta, ``scipy.stats.linregress`` (standard errors
-    from the scatter) or, with ``tc_err_kelvin``, ``numpy.polyfit`` weighted by 1/sigma with the
-    unscaled covariance (standard errors from the stated Tc uncertainty).
+    n >= 3: least squares on the nominal Delta, :func:`fit_line`: standard errors from the
+    scatter or, with ``tc_err_kelvin``, weighted by 1/sigma with the unscaled covariance
+    (standard errors from the stated Tc uncertainty).
 
     Examples
 
@@ -220,20 +303,16 @@ def tc_delta_slope(delta: Sequence[Number], tc_kelvin: Sequence[float],
         how = "two points (exact)" if tc_err_kelvin is None else "two points, Tc and Delta uncertainties propagated"
         return Slope(slope=slope, intercept=intercept, n=2, dof=0, method=how)
     if tc_err_kelvin is not None:
-        coef, cov = np.polyfit(delta_nominal, tc, 1, w=np.full(tc.size, 1.0 / tc_err_kelvin), cov="unscaled")
+        line = fit_line(delta_nominal, tc, sigma_y=np.full(tc.size, float(tc_err_kelvin)))
         return Slope(
-            slope=ufloat(float(coef[0]), float(np.sqrt(cov[0, 0]))),
-            intercept=ufloat(float(coef[1]), float(np.sqrt(cov[1, 1]))),
-            n=int(tc.size), dof=int(tc.size - 2),
-            method="weighted least squares (numpy.polyfit, stated Tc uncertainty)",
+            slope=line.slope, intercept=line.intercept, n=line.n, dof=line.dof,
+            method="weighted least squares (fit_line, stated Tc uncertainty)",
         )
-    from scipy import stats
-
-    fit = stats.linregress(delta_nominal, tc)
+    line = fit_line(delta_nominal, tc)
     return Slope(
-        slope=ufloat_or_float(fit.slope, fit.stderr),
-        intercept=ufloat_or_float(fit.intercept, fit.intercept_stderr),
-        n=int(tc.size),
-        dof=int(tc.size - 2),
-        method="least squares (scipy.stats.linregress)",
+        slope=ufloat_or_float(line.slope.nominal_value, line.slope.std_dev),
+        intercept=ufloat_or_float(line.intercept.nominal_value, line.intercept.std_dev),
+        n=line.n,
+        dof=line.dof,
+        method="least squares (fit_line, errors from the scatter)",
     )
