@@ -168,6 +168,14 @@ def test_reflection_list_of_a_tetragonal_cell() -> None:
     assert refl["q_inv_angstrom"].is_monotonic_increasing
 
 
+def test_reflection_list_of_an_empty_q_window_is_an_empty_table() -> None:
+    cell = lattice.MonoclinicCell(4.0, 4.0, 4.0, 90.0)  # first allowed I4/mmm reflection (101) at Q = 2.22
+    full = diffraction.reflection_list(cell, "I4/mmm", 3.2)
+    empty = diffraction.reflection_list(cell, "I4/mmm", 2.0, 0.5)
+    assert empty.empty and list(empty.columns) == list(full.columns)
+    assert empty.dtypes.equals(full.dtypes)
+
+
 def test_reflection_list_errors() -> None:
     cell = cr.ambient_cell()
     with pytest.raises(ValueError, match="I4/mmm needs a tetragonal cell"):

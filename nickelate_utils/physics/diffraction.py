@@ -411,6 +411,7 @@ def reflection_list(
     """Allowed reflections with q_min <= Q <= q_max, one row per set of Laue-equivalent (hkl).
 
     Columns: h, k, l (a representative), multiplicity, d_angstrom, q_inv_angstrom; sorted by Q.
+    No reflection in the window gives an empty table with these columns.
     I4/mmm needs a tetragonal metric (a = b, beta = 90). Index bounds use ``|h| <= Q_max a / 2 pi``.
 
     Examples
@@ -437,6 +438,9 @@ def reflection_list(
     d = d_spacing_angstrom(h, k, l, cell.a_angstrom, cell.b_angstrom, cell.c_angstrom, cell.beta_deg)
     q = q_inv_angstrom(d)
     keep = (q >= q_min_inv_angstrom) & (q <= q_max_inv_angstrom) & is_allowed(h, k, l, space_group)
+    if not keep.any():  # no reflection in the window: an empty table with the same columns
+        return pd.DataFrame({"h": h[keep], "k": k[keep], "l": l[keep], "multiplicity": np.zeros(0, dtype=np.int64),
+                             "d_angstrom": d[keep], "q_inv_angstrom": q[keep]})
     frame = pd.DataFrame(
         {"h": h[keep], "k": k[keep], "l": l[keep], "d_angstrom": d[keep], "q_inv_angstrom": q[keep]}
     )
