@@ -66,6 +66,7 @@ from nickelate_utils.physics.normal_state import (
     bloch_gruneisen_resistance,
     fit_power_law_normal_state,
 )
+from nickelate_utils.physics.resistive_transition import DEVIATION_FRACTION, ZERO_FRACTION
 
 CHAPTER = "3. Resistivity and the pressure dependence of Tc"
 PACKAGE = "transport"
@@ -168,13 +169,15 @@ def _tc_from_source(cid: str, sources: pd.DataFrame, data_dir: str | Path | None
     if criterion == "onset":
         return Computed(value=res.tc_onset_deviation_kelvin, inputs=(_source_ref(curve),), from_source_data=True,
                         method="nickelate_utils.physics.resistive_transition.tc_onset_deviation",
-                        note=f"1 % deviation onset {how} (the paper does not define its onset)")
+                        note=f"{100 * DEVIATION_FRACTION:g} % deviation onset {how} (the paper does not define its "
+                        "onset)")
     if res.tc_zero_kelvin is None:
         return Computed(agrees=False, inputs=(_source_ref(curve),), from_source_data=True,
                         method="nickelate_utils.physics.resistive_transition.tc_zero",
-                        note=f"zero resistance (1 % of R_N) is not reached {how}")
+                        note=f"zero resistance ({100 * ZERO_FRACTION:g} % of R_N) is not reached {how}")
     return Computed(value=res.tc_zero_kelvin, inputs=(_source_ref(curve),), from_source_data=True,
-                    method="nickelate_utils.physics.resistive_transition.tc_zero", note=f"1 % zero criterion {how}")
+                    method="nickelate_utils.physics.resistive_transition.tc_zero",
+                    note=f"{100 * ZERO_FRACTION:g} % zero criterion {how}")
 
 
 def _source_claims(tc: pd.DataFrame, data_dir: str | Path | None) -> dict[str, Computed]:
@@ -200,7 +203,8 @@ def _source_claims(tc: pd.DataFrame, data_dir: str | Path | None) -> dict[str, C
 def _source_shape_claims(sources: pd.DataFrame, data_dir: str | Path | None) -> dict[str, Computed]:
     """R9, R13, R14, R19 from measured sweeps (the decline, the field fan, the exponent, no zero)."""
     out: dict[str, Computed] = {}
-    top = measured_curve(LA, "#6", 21.6, 0.0, data_dir, sources)
+    p_top = CLAIM_TC["R5"][2]  # crystal #6 at the pressure of the highest Tc
+    top = measured_curve(LA, "#6", p_top, 0.0, data_dir, sources)
     if top is not None:
         lo, hi = fit_window(data_dir)
         power = fit_power_law_normal_state(top.t_kelvin, top.resistance, lo, hi)
@@ -214,7 +218,7 @@ def _source_shape_claims(sources: pd.DataFrame, data_dir: str | Path | None) -> 
         )
         above = [c for c in (measured_curve(LA, "#6", p, 0.0, data_dir, sources)
                              for p in sources.loc[(sources["compound"] == LA) & (sources["crystal"] == "#6")
-                                                  & (sources["h_tesla"] == 0) & (sources["p_gpa"] > 21.6), "p_gpa"])
+                                                  & (sources["h_tesla"] == 0) & (sources["p_gpa"] > p_top), "p_gpa"])
                  if c is not None]
         if above:
             ref = analyse_curve(top, fit_window(data_dir))
@@ -223,12 +227,12 @@ def _source_shape_claims(sources: pd.DataFrame, data_dir: str | Path | None) -> 
                 agrees=all(r.tc_onset_deviation_kelvin < ref.tc_onset_deviation_kelvin for r in res),
                 inputs=tuple(_source_ref(c) for c in [top, *above]), from_source_data=True,
                 method="nickelate_utils.physics.resistive_transition.tc_onset_deviation",
-                note="onsets above 21.6 GPa: " + ", ".join(
+                note=f"onsets above {p_top:g} GPa: " + ", ".join(
                     f"{c.p_gpa:g} GPa {r.tc_onset_deviation_kelvin:.1f} K" for c, r in zip(above, res, strict=True)),
             )
-    fields = sources[(sources["compound"] == LA) & (sources["crystal"] == "#6") & np.isclose(sources["p_gpa"], 21.6)]
+    fields = sources[(sources["compound"] == LA) & (sources["crystal"] == "#6") & np.isclose(sources["p_gpa"], p_top)]
     if len(fields) >= 2:
-        curves = [measured_curve(LA, "#6", 21.6, h, data_dir, sources) for h in sorted(fields["h_tesla"])]
+        curves = [measured_curve(LA, "#6", p_top, h, data_dir, sources) for h in sorted(fields["h_tesla"])]
         res = [analyse_curve(c, fit_window(data_dir)) for c in curves if c is not None]
         t90 = np.array([r.tc_90_kelvin for r in res])
         width = np.array([r.width_10_90_kelvin for r in res])
@@ -247,7 +251,8 @@ def _source_shape_claims(sources: pd.DataFrame, data_dir: str | Path | None) -> 
             agrees=all(r.tc_zero_kelvin is None for r in res), from_source_data=True,
             inputs=tuple(f"source:resistivity/{Path(p).name}" for p in sm["path"]),
             method="nickelate_utils.physics.resistive_transition.tc_zero",
-            note=f"{sum(r.tc_zero_kelvin is None for r in res)} of {len(res)} measured sweeps never reach 1 % of R_N",
+            note=f"{sum(r.tc_zero_kelvin is None for r in res)} of {len(res)} measured sweeps never reach "
+            f"{100 * ZERO_FRACTION:g} % of R_N",
         )
     return out
 
@@ -270,8 +275,8 @@ def _round_trip_notes(tc: pd.DataFrame, data_dir: str | Path | None) -> dict[str
                                 "code, not a measurement.")
         else:
             out[cid] = Computed(note=base + "The extraction code does not return the input: the heavy upper tail that "
-                                "this broad transition needs reaches the 100-200 K normal-state window, so the onset "
-                                "depends on where the normal state is taken.")
+                                f"this broad transition needs reaches the {window[0]:g}-{window[1]:g} K normal-state "
+                                "window, so the onset depends on where the normal state is taken.")
     return out
 
 
@@ -290,15 +295,15 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
 
     computed: dict[str, Computed] = {cid: same_as(PACKAGE, other, data_dir) for cid, other in SAME_AS.items()}
     computed["R37"] = same_as(PACKAGE, "R23", data_dir, note=(
-        "Same number, but the legend says Fig. 3a shows pressures 'below 14.3 GPa' and Fig. 3b starts at 15.5 GPa, "
-        "while the main text cites 'Figs. 3a,b' for the 14.3 GPa transition: the 14.3 GPa curve is in Fig. 3a only "
-        "if 'below' means 'up to'."))
+        f"Same number, but the legend says Fig. 3a shows pressures 'below {pv('R23')} GPa' and Fig. 3b starts at "
+        f"{pv('R24')} GPa, while the main text cites 'Figs. 3a,b' for the {pv('R23')} GPa transition: the "
+        f"{pv('R23')} GPa curve is in Fig. 3a only if 'below' means 'up to'."))
     computed.update(_round_trip_notes(tc, data_dir))
     computed["R7"] = same_as(PACKAGE, "R22", data_dir, note=(
         f"The abstract's {pv('R7')} GPa is not the rounding of the main text's {pv('R22')} GPa (which rounds to "
         f"{round(float(pv('R22'))):d}). Readings: the abstract truncates rather than rounds; or it quotes another run "
-        "(no legend names 21 GPa for crystal #6; the as-grown crystal #1 ran at 21.0 GPa, R42). The main text, "
-        "Fig. 3c and Extended Data Fig. 7 all favour 21.6 GPa."))
+        f"(no legend names {pv('R7')} GPa for crystal #6; the as-grown crystal #1 ran at {pv('R42')} GPa, R42). The "
+        f"main text, Fig. 3c and Extended Data Fig. 7 all favour {pv('R22')} GPa."))
     p6 = [float(pv(c)) for c in ("R23", "R24", "R22")]
     on6 = [float(pv(c)) for c in ("R1", "R3", "R5")]
     ze6 = [float(pv(c)) for c in ("R2", "R4", "R6")]
@@ -314,18 +319,20 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
     computed["R12"] = Computed(
         value=span.nominal_value, uncertainty=span.std_dev, inputs=("claim:R5", "claim:R6"),
         method="nickelate_utils.chapters.transport_checks.onset_zero_span_kelvin",
-        note=f"The paper does not define the width. Read as Tc_onset - Tc_zero, the printed 92 K and 73 K give "
-        f"{span.nominal_value:.0f} K, about twice '~10 K'. Readings that fit ~10 K: a 10-90 % (or 90 % to 10 %) width "
-        "of the measured curve, which is not public, with a tail of about 9 K between the 10 % point and zero. The "
+        note=f"The paper does not define the width. Read as Tc_onset - Tc_zero, the printed {pv('R5')} K and "
+        f"{pv('R6')} K give {span.nominal_value:.0f} K, about twice '~{pv('R12')} K'. Readings that fit "
+        f"~{pv('R12')} K: a 10-90 % (or 90 % to 10 %) width of the measured curve, which is not public, with a "
+        "tail of about 9 K between the 10 % point and zero. The "
         "paper's own numbers favour such a narrower criterion; a model width is no evidence either way.")
     diff = tc_difference_kelvin(pv("R15"), pv("R5"))
     computed["R18"] = Computed(
         agrees=bool(diff.nominal_value > 2 * diff.std_dev),
         inputs=("claim:R15", "claim:R5"), method="nickelate_utils.chapters.transport_checks.tc_difference_kelvin",
-        note=f"difference {diff:.1uP} K (rounding of both printed values); 96 K against 92 K, both printed by "
-        "the paper (a cross-check, not a reproduction). The 96 K onset belongs "
-        "to crystals that never reach zero resistance (R19) while 92 K is the onset of a transition that does; with "
-        "the onset criterion undefined, 4 K is about the rounding-plus-criterion uncertainty of an onset.")
+        note=f"difference {diff:.1uP} K (rounding of both printed values); {pv('R15')} K against {pv('R5')} K, both "
+        f"printed by the paper (a cross-check, not a reproduction). The {pv('R15')} K onset belongs "
+        f"to crystals that never reach zero resistance (R19) while {pv('R5')} K is the onset of a transition that "
+        f"does; with the onset criterion undefined, {diff.nominal_value:g} K is about the rounding-plus-criterion "
+        "uncertainty of an onset.")
     top = highest_pressure_gpa(pv(c) for c in LA_LEGEND_PRESSURES)
     computed["R20"] = Computed(
         value=float(top), ours_printed=top, inputs=tuple(f"claim:{c}" for c in LA_LEGEND_PRESSURES),
@@ -334,7 +341,7 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
         f"{top} GPa (crystal #6, Fig. 3b); Extended Data Figs 3 and 7 stop at {pv('R51')} GPa and "
         f"La1.57Sm1.43Ni2O7 (Extended Data Fig. 10) at {pv('R79')} GPa. Readings: a point of Fig. 4h "
         "that is drawn but not named; a run not shown; "
-        "or a misprint. The legends favour 30.3 GPa as the highest pressure reported.")
+        f"or a misprint. The legends favour {top} GPa as the highest pressure reported.")
     anneal = annealing_conditions(tc, LA, ("#1", "#2", "#3", "#4", "#5", "#7"))
     computed["R34"] = Computed(
         agrees=OPTIMAL_ANNEALING in anneal.values() and len(set(anneal.values())) > 1,
@@ -352,13 +359,13 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
     computed["R43"] = Computed(
         agrees=bool(c1["annealing"] == "as grown" and float(c1["p_gpa"]) == float(pv("R42"))),
         inputs=("claim:R10", "claim:R42"), method="nickelate_utils.chapters.transport_checks.annealing_conditions",
-        note="Extended Data Fig. 3a: crystal #1 (as-grown), helium, 21.0 GPa; the main text's 87.7 K onset cites "
-        "that panel.")
+        note=f"Extended Data Fig. 3a: crystal #1 (as-grown), helium, {pv('R42')} GPa; the main text's {pv('R10')} K "
+        "onset cites that panel.")
     computed["R77"] = Computed(
         agrees=within_range(pv("R76"), pv("R73"), pv("R74")), inputs=("claim:R73", "claim:R74", "claim:R76"),
         method="nickelate_utils.chapters.transport_checks.within_range",
-        note="26.8 GPa is a point of the recompression from 19.8 to 28.1 GPa in paraffin; the onset at 28.1 GPa is "
-        "not stated.")
+        note=f"{pv('R76')} GPa is a point of the recompression from {pv('R73')} to {pv('R74')} GPa in paraffin; the "
+        f"onset at {pv('R74')} GPa is not stated.")
     growth_claims = load_table("growth", "claims", data_dir).set_index("claim_id")
     delta = re.search(r"([0-9.]+\([0-9]+\))", str(growth_claims.loc["G149", "paper_text"]))
     if delta is None:
@@ -368,7 +375,7 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
         value=oxygen.nominal_value, uncertainty=oxygen.std_dev, inputs=("claim:G149",),
         method="nickelate_utils.chapters.transport_checks.oxygen_content",
         note=f"TGA gives O{oxygen.nominal_value:.2f}({round(100 * oxygen.std_dev):d}) for crystals annealed at "
-        "1.5 bar for 10 days; O7.8 would be an oxygen excess of 0.8 per formula unit, "
+        f"1.5 bar for 10 days; O{pv('R95')} would be an oxygen excess of {float(pv('R95')) - 7:.1f} per formula unit, "
         "which no other number of the paper supports. "
         "Readings: a typesetting error for O7-delta (the delta rendered as 8), or the formula of another batch; "
         "the TGA (Extended Data Fig. 5) and the crystallography favour O7-delta with delta near 0.")
@@ -390,22 +397,23 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
     computed["R99"] = Computed(
         agrees=bool(abs(same.nominal_value) <= 1.0 + 2 * same.std_dev),
         inputs=("claim:R11", "claim:R6"), method="nickelate_utils.chapters.transport_checks.tc_difference_kelvin",
-        note=f"difference {same:.1uP} K; only crystals #6 and #7 have a stated Tc zero (73 K at 21.6 and "
-        "21.2 GPa): the same value in two "
+        note=f"difference {same:.1uP} K; only crystals #6 and #7 have a stated Tc zero ({pv('R6')} K at "
+        f"{CLAIM_TC['R6'][2]:g} and {CLAIM_TC['R11'][2]:g} GPa): the same value in two "
         "crystals; the other crystals' transitions are only drawn.")
     band = cooling_pressure_band_gpa(data_dir)
     computed["R100"] = Computed(note=(
         f"Every pressure of the paper is a room-temperature ruby reading; the pressure at the temperature of Tc is not "
         f"stated. The chapter draws a band of ±{band:g} GPa (literature, unverified) on Tc(P)."))
-    t = np.arange(100.0, 200.0 + 0.25, 0.5)
+    lo, hi = fit_window(data_dir)
+    t = np.arange(lo, hi + 0.25, 0.5)
     bg = bloch_gruneisen_resistance(t, RECON_R0, 1.0, BG_THETA_DEBYE_KELVIN)
-    bg_fit = fit_power_law_normal_state(t, add_noise(bg / bg[-1], RECON_NOISE, RECON_SEED), 100.0, 200.0)
+    bg_fit = fit_power_law_normal_state(t, add_noise(bg / bg[-1], RECON_NOISE, RECON_SEED), lo, hi)
     computed["R102"] = Computed(
         readings=(
-            Reading("strange metal (T-linear scattering rate), as the paper reads its 100-200 K fit", None,
+            Reading(f"strange metal (T-linear scattering rate), as the paper reads its {lo:g}-{hi:g} K fit", None,
                     "Li et al., Extended Data Fig. 7b; Zhang et al., arXiv:2307.14819 (La3Ni2O7)"),
             Reading(f"phonon-limited: exponent n of a Bloch-Grüneisen curve (Theta_D = {BG_THETA_DEBYE_KELVIN:g} K, "
-                    "assumed) fitted with R0 + A T^n over 100-200 K", float(bg_fit.exponent.nominal_value),
+                    f"assumed) fitted with R0 + A T^n over {lo:g}-{hi:g} K", float(bg_fit.exponent.nominal_value),
                     "Bloch-Grüneisen formula (Ziman, Electrons and Phonons, 1960); "
                     "nickelate_utils.physics.normal_state.bloch_gruneisen_resistance"),
         ),
