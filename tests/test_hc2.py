@@ -151,6 +151,20 @@ def test_fit_recovers_exact_parameters(model: str) -> None:
     assert fit.slope_tesla_per_kelvin.nominal_value == pytest.approx(ucf.slope_at_tc(model, 120.0, 90.0), rel=1e-4)
 
 
+@pytest.mark.parametrize("model", ["gl", "whh"])
+@pytest.mark.parametrize("tc_fixed", [None, 10.0])
+def test_noise_free_points_give_the_fit_with_zero_uncertainties(model: str, tc_fixed: float | None) -> None:
+    t = np.linspace(1.0, 9.0, 9)
+    h = ucf.hc2_curve(model, t, 20.0, 10.0)  # exactly on the curve: zero residual, lmfit sets no uvars
+    fit = ucf.fit_hc2(t, h, model=model, tc_kelvin=tc_fixed)
+    assert fit.hc2_zero_tesla.nominal_value == pytest.approx(20.0) and fit.hc2_zero_tesla.std_dev == 0.0
+    assert float(getattr(fit.tc_kelvin, "nominal_value", fit.tc_kelvin)) == pytest.approx(10.0)
+    assert getattr(fit.tc_kelvin, "std_dev", 0.0) == 0.0
+    assert fit.slope_tesla_per_kelvin.std_dev == 0.0
+    best, width = ucf.fit_band(fit, [0.0, 5.0])
+    assert best == pytest.approx(ucf.hc2_curve(model, np.array([0.0, 5.0]), 20.0, 10.0)) and np.all(width == 0.0)
+
+
 def test_fit_with_scatter_is_consistent_and_fixed_tc_works() -> None:
     t = hc2.reconstruct_points(FIELDS, 108.9, 85.0, scatter_kelvin=0.3, seed=1)
     fit = ucf.fit_hc2(t, FIELDS)

@@ -7,7 +7,7 @@ import math
 import pytest
 from uncertainties import ufloat
 
-from nickelate_utils.physics._checks import nominal, positive, ufloat_or_float
+from nickelate_utils.physics._checks import fit_ufloat, nominal, positive, ufloat_or_float
 
 
 def test_positive_accepts_a_ufloat_and_returns_its_nominal_value() -> None:
@@ -44,3 +44,8 @@ def test_ufloat_or_float_keeps_exact_numbers_plain() -> None:
     assert type(ufloat_or_float(5.0, 0.0)) is float
     u = ufloat_or_float(5.0, 0.5)
     assert (u.nominal_value, u.std_dev) == (5.0, 0.5)
+
+
+def test_fit_ufloat_allows_an_exact_zero_without_a_warning() -> None:
+    exact = fit_ufloat(20.0, 0.0)  # the test configuration turns warnings into errors
+    assert (exact.nominal_value, exact.std_dev) == (20.0, 0.0)

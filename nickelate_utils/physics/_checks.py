@@ -10,11 +10,12 @@ Physics only: numbers in and out, no files, no claims, no plotting.
 from __future__ import annotations
 
 import math
+import warnings
 
 from uncertainties import nominal_value, ufloat
 from uncertainties.core import AffineScalarFunc
 
-__all__ = ["positive", "nominal", "ufloat_or_float"]
+__all__ = ["positive", "nominal", "ufloat_or_float", "fit_ufloat"]
 
 
 def nominal(value: float | AffineScalarFunc) -> float:
@@ -61,3 +62,18 @@ def ufloat_or_float(value: float, std_dev: float) -> float | AffineScalarFunc:
     (5.0, 5.0+/-0.5)
     """
     return float(value) if std_dev == 0 else ufloat(float(value), float(std_dev))
+
+
+def fit_ufloat(value: float, std_dev: float) -> AffineScalarFunc:
+    """A UFloat for a fitted parameter, also when its standard error is exactly 0 (points that lie
+    exactly on the model): ``uncertainties`` warns on ``std_dev == 0`` ("may give unexpected
+    results"); here zero is the intended value, so that one warning is silenced.
+
+    Examples
+
+    >>> fit_ufloat(20.0, 0.0).std_dev, fit_ufloat(20.0, 0.1).std_dev
+    (0.0, 0.1)
+    """
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Using UFloat objects with std_dev==0", category=UserWarning)
+        return ufloat(float(value), float(std_dev))

@@ -39,7 +39,7 @@ from scipy.optimize import brentq
 from scipy.special import digamma
 from uncertainties.core import AffineScalarFunc
 
-from nickelate_utils.physics._checks import positive
+from nickelate_utils.physics._checks import fit_ufloat, positive
 
 if TYPE_CHECKING:  # lmfit is imported inside the fitting functions (chapter start-up time)
     import lmfit
@@ -313,8 +313,11 @@ def fit_hc2(
     covariance is scaled by the reduced chi-square (lmfit default), so the uncertainties
     reflect the scatter of the points. Uses ``lmfit.Model``; parameters come back as
     correlated ``uncertainties`` numbers (``ModelResult.uvars``).
-    ValueError for unequal lengths, negative fields or temperatures, T above a fixed Tc, or
-    no more points than free parameters.
+    Points that lie exactly on the curve (noise-free data, zero residual) give the fit with zero
+    uncertainties, not an error: the scaled covariance is then exactly zero, the limit of
+    "uncertainties from the scatter" (lmfit itself sets no ``uvars`` when a standard error is 0).
+    ValueError for unequal lengths, negative fields or temperatures, T above a fixed Tc, no
+    more points than free parameters, a fit that does not converge or gives no covariance.
 
     Examples
 
@@ -350,10 +353,16 @@ def fit_hc2(
                    "min": float(t.max()) * 0.5, "vary": tc_kelvin is None},
     )
     result = lm.fit(h, params, t_kelvin=t)
-    if not result.success or result.uvars is None or "hc2_zero_tesla" not in result.uvars:
+    if not result.success:
         raise ValueError(f"the {model} fit did not converge: {result.message}")
-    hc2_zero = result.uvars["hc2_zero_tesla"]
-    tc = result.uvars["tc_kelvin"] if tc_kelvin is None else float(tc_kelvin)
+    uvars = getattr(result, "uvars", None)  # lmfit sets no uvars when any standard error is 0
+    if uvars is None and result.covar is not None and not np.any(result.covar):
+        # exact fit: chi-square (numerically) zero, so the scaled covariance is zero
+        uvars = {name: fit_ufloat(result.params[name].value, 0.0) for name in result.var_names}
+    if uvars is None or "hc2_zero_tesla" not in uvars:
+        raise ValueError(f"the {model} fit gave no covariance (uncertainties undefined): {result.message}")
+    hc2_zero = uvars["hc2_zero_tesla"]
+    tc = uvars["tc_kelvin"] if tc_kelvin is None else float(tc_kelvin)
     return Hc2Fit(
         model=model,
         hc2_zero_tesla=hc2_zero,
@@ -368,8 +377,8 @@ def fit_band(fit: Hc2Fit, t_kelvin: ArrayLike, sigma: float = 1.0) -> tuple[NDAr
 
     Uses ``ModelResult.eval_uncertainty`` (parameter covariance, first order); lmfit scales
     the band by the Student-t quantile of a two-sided ``sigma`` interval with n - n_free
-    degrees of freedom, so it is slightly wider than the propagated standard error.
-    ValueError for sigma <= 0.
+    degrees of freedom, so it is slightly wider than the propagated standard error. An exact fit
+    (zero covariance, see :func:`fit_hc2`) has a zero band. ValueError for sigma <= 0.
 
     Examples
 
@@ -382,6 +391,8 @@ def fit_band(fit: Hc2Fit, t_kelvin: ArrayLike, sigma: float = 1.0) -> tuple[NDAr
     positive("sigma", sigma)
     t = np.asarray(t_kelvin, dtype=float)
     best = fit.result.eval(t_kelvin=t)
+    if fit.result.covar is not None and not np.any(fit.result.covar):  # exact fit: zero covariance
+        return np.asarray(best, dtype=float), np.zeros(t.shape)
     width = fit.result.eval_uncertainty(t_kelvin=t, sigma=sigma)
     return np.asarray(best, dtype=float), np.asarray(width, dtype=float)
 
