@@ -64,3 +64,8 @@ def test_two_points_give_the_line_through_them_with_undefined_scatter_errors() -
 def test_bad_input(x: list[float], y: list[float], sigma: float | None, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         fit_line(x, y, sigma_y=sigma)
+
+
+def test_a_perfect_fit_has_numerically_zero_errors_without_a_warning() -> None:
+    line = fit_line([0.0, 1.0, 2.0], [1.0, 1.0, 1.0])  # warnings are errors in the test configuration
+    assert line.slope.std_dev == pytest.approx(0.0, abs=1e-12) and line.intercept.nominal_value == pytest.approx(1.0)

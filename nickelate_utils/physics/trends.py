@@ -17,7 +17,7 @@ import numpy as np
 from uncertainties import ufloat
 from uncertainties.core import AffineScalarFunc
 
-from nickelate_utils.physics._checks import nominal, ufloat_or_float
+from nickelate_utils.physics._checks import fit_ufloat, nominal, ufloat_or_float
 
 __all__ = [
     "Line",
@@ -108,8 +108,8 @@ def fit_line(x: Sequence[float], y: Sequence[float], sigma_y: Sequence[float] | 
     slope, intercept = float(coef[0]), float(coef[1])
     residuals = (y - (slope * x + intercept)) * (1.0 if weights is None else weights)
     return Line(
-        slope=ufloat(slope, float(np.sqrt(cov[0, 0]))),
-        intercept=ufloat(intercept, float(np.sqrt(cov[1, 1]))),
+        slope=fit_ufloat(slope, float(np.sqrt(cov[0, 0]))),
+        intercept=fit_ufloat(intercept, float(np.sqrt(cov[1, 1]))),
         covariance=np.asarray(cov, dtype=float),
         chi_squared=float(np.sum(residuals**2)),
         n=int(x.size),
