@@ -315,6 +315,21 @@ def test_noise_is_seeded() -> None:
     assert not np.array_equal(a, emt.add_noise(np.zeros(5), 1.0, 8))
 
 
+def test_every_reconstructed_curve_has_its_own_noise_stream(tc_table: pd.DataFrame) -> None:
+    """Sums such as seed + 10 P + 10 H collided (e.g. 21.6 GPa, 1 T and 21.7 GPa, 0 T)."""
+    keys = [tuple(tcurves.noise_seed(row.compound, row.crystal, row.p_gpa, h))
+            for row in tc_table.itertuples() for h in tcurves.RECON_FIELDS_TESLA]
+    assert len(set(keys)) == len(keys)
+    assert tcurves.noise_seed("La2SmNi2O7", "#6", 21.6, 1.0) == [tcurves.RECON_SEED, 1, 6, 216, 10]
+    a = emt.add_noise(np.zeros(5), 1.0, [1, 6, 216, 10])
+    np.testing.assert_array_equal(a, emt.add_noise(np.zeros(5), 1.0, (1, 6, 216, 10)))
+    assert not np.array_equal(a, emt.add_noise(np.zeros(5), 1.0, [1, 6, 217, 0]))
+    with pytest.raises(ValueError, match="unknown compound 'LaNiO3'"):
+        tcurves.noise_seed("LaNiO3", "#6", 21.6, 0.0)
+    with pytest.raises(ValueError, match="crystal must be written"):
+        tcurves.noise_seed("La2SmNi2O7", "6", 21.6, 0.0)
+
+
 def test_reconstruction_round_trip_returns_the_published_tc(tc_table: pd.DataFrame) -> None:
     window = tcurves.fit_window()
     rows = tc_table[(tc_table["crystal"] == "#6") & tc_table["tc_zero_kelvin"].notna()].sort_values("p_gpa")

@@ -407,7 +407,8 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
     lo, hi = fit_window(data_dir)
     t = np.arange(lo, hi + 0.25, 0.5)
     bg = bloch_gruneisen_resistance(t, RECON_R0, 1.0, BG_THETA_DEBYE_KELVIN)
-    bg_fit = fit_power_law_normal_state(t, add_noise(bg / bg[-1], RECON_NOISE, RECON_SEED), lo, hi)
+    bg_noisy = add_noise(bg / bg[-1], RECON_NOISE, [RECON_SEED, round(BG_THETA_DEBYE_KELVIN)])  # own stream
+    bg_fit = fit_power_law_normal_state(t, bg_noisy, lo, hi)
     computed["R102"] = Computed(
         readings=(
             Reading(f"strange metal (T-linear scattering rate), as the paper reads its {lo:g}-{hi:g} K fit", None,

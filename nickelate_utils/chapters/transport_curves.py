@@ -63,7 +63,8 @@ RECON_FIELDS_TESLA: tuple[float, ...] = (0.0, 1.0, 3.0, 5.0, 7.0)
 says fields up to 7 T were applied."""
 
 RECON_SEED: int = 20251202
-"""Seed of the noise of the reconstructions (publication date of the paper)."""
+"""Seed of the noise of the reconstructions (publication date of the paper); each curve draws
+from its own stream, :func:`noise_seed`."""
 
 COMPOUNDS: tuple[str, str] = ("La2SmNi2O7", "La1.57Sm1.43Ni2O7")
 """The two compounds of the chapter, spelled as in ``tc_pressure.csv`` and in the names of the
@@ -182,6 +183,18 @@ def measured_curve(
     return Curve(compound, crystal, float(p_gpa), float(h_tesla), t, r, quantity, "measured")
 
 
+def noise_seed(compound: str, crystal: str, p_gpa: float, h_tesla: float, seed: int = RECON_SEED) -> list[int]:
+    """Entropy of the noise stream of one reconstructed sweep: [seed, compound (1 or 2), crystal
+    number, round(10 P / GPa), round(10 H / T)], one ``numpy.random.SeedSequence`` per curve (a
+    sum such as seed + 10 P + 10 H gives two curves the same noise). ValueError for a compound
+    not in :data:`COMPOUNDS` or a crystal not written "#<number>"."""
+    if compound not in COMPOUNDS:
+        raise ValueError(f"unknown compound {compound!r}; expected one of {', '.join(COMPOUNDS)}")
+    if re.fullmatch(r"#[0-9]+", crystal) is None:
+        raise ValueError(f"crystal must be written '#<number>', got {crystal!r}")
+    return [seed, COMPOUNDS.index(compound) + 1, int(crystal[1:]), round(10 * p_gpa), round(10 * h_tesla)]
+
+
 def model_temperatures() -> NDArray[np.float64]:
     """Temperature grid of the reconstructions (:data:`RECON_T_RANGE_KELVIN`, step 0.25 K)."""
     lo, hi = RECON_T_RANGE_KELVIN
@@ -196,7 +209,8 @@ def reconstructed_curve(
 
     Effective medium (:func:`emt_parameters`, :func:`emt_resistance`), in a field with the
     published GL Hc2(0) of each criterion (``hc2_table`` with columns criterion_percent and
-    hc2_zero_tesla; required when h_tesla > 0), plus seeded noise (:func:`add_noise`).
+    hc2_zero_tesla; required when h_tesla > 0), plus seeded noise (:func:`add_noise`) from the
+    curve's own stream (:func:`noise_seed`).
     ValueError from those functions, or for a field without ``hc2_table``.
     """
     mu, sigma = emt_parameters(tc_onset_kelvin, tc_zero_kelvin)
@@ -211,7 +225,7 @@ def reconstructed_curve(
         )
     else:
         r = emt_resistance(t, RECON_R0, RECON_SLOPE_PER_KELVIN, mu, sigma)
-    r = add_noise(r, RECON_NOISE, seed + int(round(10 * p_gpa)) + int(round(10 * h_tesla)))
+    r = add_noise(r, RECON_NOISE, noise_seed(compound, crystal, p_gpa, h_tesla, seed))
     return Curve(compound, crystal, float(p_gpa), float(h_tesla), t, r, "r_over_rn300", "reconstructed")
 
 

@@ -26,6 +26,7 @@ Hand-written (``scipy.special.ndtr``/``ndtri``): no library models resistive tra
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -255,9 +256,14 @@ def emt_field_resistance(
     return (r0_ohm + slope_ohm_per_kelvin * t) * np.clip(1.0 - dimension * p, 0.0, None)
 
 
-def add_noise(r: ArrayLike, noise: float, seed: int) -> NDArray[np.float64]:
+def add_noise(r: ArrayLike, noise: float, seed: int | Sequence[int]) -> NDArray[np.float64]:
     """r plus Gaussian noise of standard deviation ``noise`` from ``numpy.random.default_rng(seed)``.
 
+    ``seed`` is an int or a sequence of non-negative ints, the entropy of a
+    ``numpy.random.SeedSequence``: a list such as [base seed, crystal, 10 P, 10 H] gives every
+    curve its own stream, where sums like ``seed + i`` collide. numpy pads a short list with
+    zeros to four words ([s] and [s, 0] give the same stream), so keep the keys of one kind at
+    one length.
     ValueError for a negative noise.
 
     Examples
@@ -266,6 +272,8 @@ def add_noise(r: ArrayLike, noise: float, seed: int) -> NDArray[np.float64]:
     [1.0, 2.0]
     >>> bool(np.array_equal(add_noise([1.0, 2.0], 0.1, seed=1), add_noise([1.0, 2.0], 0.1, seed=1)))
     True
+    >>> bool(np.array_equal(add_noise([0.0], 0.1, seed=[1, 2]), add_noise([0.0], 0.1, seed=[1, 3])))  # two streams
+    False
     """
     if not noise >= 0:
         raise ValueError(f"noise must be non-negative, got {noise}")
