@@ -59,7 +59,7 @@ def test_magnetometric_against_chen_table_and_limits() -> None:
 
 
 def test_eq2_thin_disk_and_cuboid() -> None:
-    assert round(dm.eq2_cylinder(20 / 180), 3) == 0.849
+    assert round(dm.eq2_cylinder(20 / 180, 1.6), 3) == 0.849
     assert 1 - dm.thin_disk_leading(0.01) == pytest.approx(0.75 * math.pi * 0.01)
     with pytest.raises(ValueError, match=r"thin-disk limit needs h/d < 4/\(3 pi\) = 0.424, got h/d = 0.500"):
         dm.thin_disk_leading(0.5)

@@ -52,14 +52,14 @@ def test_bad_geometry_is_a_clear_error(call, message: str) -> None:  # type: ign
 # --- the chapter's comparisons ---------------------------------------------------------------------
 
 def test_demag_estimates_for_the_crystal() -> None:
-    est = mg.demag_estimates(20.0, 180.0)
+    est = mg.demag_estimates(20.0, 180.0, 1.6)
     assert list(est) == list(mg.DEMAG_METHODS)
     assert round(est["Eq. 2 of the paper"], 3) == 0.849
     assert est[mg.EFFECTIVE] == pytest.approx(0.8152, abs=1e-4)
     # ordering at h/d = 1/9: thin-disk term < chi = 0 < chi = -1 < Eq. 2
     assert est["thin-disk leading term"] < est["χ = 0 magnetometric (closed form)"] < est[mg.EFFECTIVE]
     assert est[mg.EFFECTIVE] < est["Eq. 2 of the paper"]
-    assert math.isnan(mg.demag_estimates(100.0, 180.0)["thin-disk leading term"])
+    assert math.isnan(mg.demag_estimates(100.0, 180.0, 1.6)["thin-disk leading term"])
 
 
 def test_methods_chain_reproduces_the_paper() -> None:
@@ -70,13 +70,13 @@ def test_methods_chain_reproduces_the_paper() -> None:
     assert sus.demag_from_pair(-1.313, -0.621) == pytest.approx(0.849, abs=2e-3)
     # the moment ratio with the chi = -1 N is about 24 %, with the paper's N about 20 %
     assert sus.meissner_fraction(x["chi0_zfc"], n) == pytest.approx(0.1982, abs=1e-4)
-    assert sus.meissner_fraction(x["chi0_zfc"], mg.demag_estimates(20.0, 180.0)[mg.EFFECTIVE]) == pytest.approx(
+    assert sus.meissner_fraction(x["chi0_zfc"], mg.demag_estimates(20.0, 180.0, 1.6)[mg.EFFECTIVE]) == pytest.approx(
         0.2427, abs=2e-4
     )
 
 
 def test_thickness_sensitivity_moment_ratio_is_robust() -> None:
-    table = mg.fraction_table({"ZFC": -1.313, "FC": -0.164}, 180.0, 20.0, [15.0, 20.0, 25.0])
+    table = mg.fraction_table({"ZFC": -1.313, "FC": -0.164}, 180.0, 20.0, [15.0, 20.0, 25.0], 1.6)
     assert set(table.columns) == {"mode", "method", "thickness_um", "n_demag", "chi_raw_si", "f", "f_prime"}
     sub = table[(table["mode"] == "ZFC") & (table["method"] == mg.EFFECTIVE)].set_index("thickness_um")
     spread_f = np.ptp(sub["f"].to_numpy()) / sub.loc[20.0, "f"]

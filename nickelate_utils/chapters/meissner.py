@@ -78,8 +78,9 @@ belongs to the Meissner moment of a cylinder."""
 EFFECTIVE = DEMAG_METHODS[1]
 
 
-def demag_estimates(thickness_um: float, diameter_um: float, coefficient: float = 1.6) -> dict[str, float]:
-    """Every N estimate for a crystal of thickness h and diameter d, keyed by :data:`DEMAG_METHODS`.
+def demag_estimates(thickness_um: float, diameter_um: float, coefficient: float) -> dict[str, float]:
+    """Every N estimate for a crystal of thickness h and diameter d, keyed by :data:`DEMAG_METHODS`;
+    ``coefficient`` is the c of Eq. 2 (the paper's, ``meissner/sample#demag_coefficient``).
 
     The square plate has the same area as the disk (side s = d sqrt(pi)/2, same volume, so the same
     chi_0); the thin-disk term is NaN where it leaves [0, 1)."""
@@ -101,7 +102,7 @@ def fraction_table(
     diameter_um: float,
     nominal_thickness_um: float,
     thicknesses_um: list[float] | np.ndarray,
-    coefficient: float = 1.6,
+    coefficient: float,
 ) -> pd.DataFrame:
     """f and f' for each mode (ZFC, FC), each N estimate and each assumed thickness, at fixed
     measured moment (chi_0 rescaled by h_nominal / h, :func:`rescale_chi_for_thickness`; N
@@ -284,7 +285,8 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
     pv = load_table(PACKAGE, "claims", data_dir).set_index("claim_id")["paper_value"]
     h, d = x["thickness_um"], x["diameter_um"]
     h_u, d_u = printed_ufloat(f"{h:g}"), printed_ufloat(f"{d:g}")
-    c_u = printed_ufloat(f"{x['demag_coefficient']:g}")
+    coeff = x["demag_coefficient"]  # c of Eq. 2, read once from meissner/sample.csv
+    c_u = printed_ufloat(f"{coeff:g}")
     geo = ("meissner/sample#thickness_um.value", "meissner/sample#diameter_um.value")
     n_eq2 = wrap(lambda hh, dd, cc: dm.eq2_cylinder(hh / dd, cc))(h_u, d_u, c_u)
     n_eff_num, n_err = effective_n_with_error(h, d)
@@ -336,8 +338,9 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
             uncertainty=n_eq2.std_dev,
             inputs=(*geo, "meissner/sample#demag_coefficient.value"),
             method="nickelate_utils.physics.demagnetization.eq2_cylinder",
-            note=f"1/(1 + 1.6 h/d) with the printed h, d and coefficient (their rounding propagated): the paper's "
-            f"formula reproduces its number. It is not the chi = -1 factor of this cylinder ({n_eff_num:.3f}, M10).",
+            note=f"1/(1 + {coeff:g} h/d) with the printed h, d and coefficient (their rounding propagated): "
+            f"the paper's formula reproduces its number. It is not the chi = -1 factor of this cylinder "
+            f"({n_eff_num:.3f}, M10).",
         ),
         "M10": Computed(
             value=n_eff_u.nominal_value,
@@ -347,7 +350,7 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
             note=f"The chi = -1 (Meissner-state) N of a cylinder with h/d = {h / d:.4f} is {n_eff_num:.3f} "
             f"(numerical error "
             f"{n_err:.0e}); Eq. 2 gives {pv['M1']}. Readings that fit {pv['M1']}: Eq. 2 is an approximate formula "
-            f"(its coefficient 1.6 matches h ~ d, not h/d ~ 0.1); a chi = -1 cylinder {h_for_paper:.1f} um thick "
+            f"(its coefficient {coeff:g} matches h ~ d, not h/d ~ 0.1); a chi = -1 cylinder {h_for_paper:.1f} um thick "
             f"(the dimensions are 'approximate'); the chi = 0 magnetometric factor is {n_m:.3f}, further away. "
             "The thickness printed twice as 20 um (M24, M26) favours the first reading.",
         ),

@@ -105,8 +105,9 @@ def aspect_ratio(thickness_um: float, diameter_um: float) -> float:
 # --------------------------------------------------------------------------- closed forms
 
 
-def eq2_cylinder(gamma: float, coefficient: float = 1.6) -> float:
-    """Eq. 2 of Li et al. (Methods): 1/N = 1 + c h/d with c = 1.6, i.e. N = 1 / (1 + c gamma).
+def eq2_cylinder(gamma: float, coefficient: float) -> float:
+    """Eq. 2 of Li et al. (Methods): 1/N = 1 + c h/d, i.e. N = 1 / (1 + c gamma); the paper prints
+    c = 1.6 (the chapter reads it from its data table; no default here, it is the paper's choice).
 
     The Methods give no reference for it. It has the form of the approximate cylinder formula of
     Prozorov & Kogan (2018), doi:10.1103/PhysRevApplied.10.014030 (see the chapter for what
@@ -114,7 +115,7 @@ def eq2_cylinder(gamma: float, coefficient: float = 1.6) -> float:
 
     Examples
 
-    >>> round(eq2_cylinder(0.625), 3)  # 1/N = 1 + 1.6 x 0.625 = 2
+    >>> round(eq2_cylinder(0.625, 1.6), 3)  # 1/N = 1 + 1.6 x 0.625 = 2
     0.5
     """
     gamma = positive("gamma (h/d)", gamma)
