@@ -28,7 +28,6 @@ def test_tetragonal_limit_by_hand() -> None:
     expected = 1 / math.sqrt(1 / 3.8**2 + 25 / 400)
     assert diffraction.d_spacing_tetragonal_angstrom(1, 0, 5, 3.8, 20.0) == pytest.approx(expected)
     assert diffraction.d_spacing_angstrom(1, 0, 5, 3.8, 3.8, 20.0, 90.0) == pytest.approx(expected)
-    assert diffraction.d_spacing_orthorhombic_angstrom(0, 1, 5, 3.8, 3.8, 20.0) == pytest.approx(expected)
 
 
 def test_monoclinic_against_the_reciprocal_lattice() -> None:

@@ -33,15 +33,6 @@ def test_max_substitution_matches_main_text() -> None:
     assert list(best.index) == ["Pr", "Nd", "Sm", "Eu", "Gd", "Tb", "Dy", "Ho", "Er"]
 
 
-def test_radius_trend_recovers_a_line() -> None:
-    r = np.array([1.0, 1.1, 1.2, 1.3])
-    trend = trends.radius_trend(r, 2.0 + 3.0 * r)
-    assert trend.slope.nominal_value == pytest.approx(3.0)
-    assert trend.spearman_rho == pytest.approx(1.0)
-    with pytest.raises(ValueError, match="at least three"):
-        trends.radius_trend(r[:2], r[:2])
-
-
 def test_implied_substitution_inverts_the_formula_weight() -> None:
     from nickelate_utils.physics.composition import formula_weight
 

@@ -34,7 +34,6 @@ __all__ = [
     "absent_cmcm",
     "SPACE_GROUPS",
     "d_spacing_angstrom",
-    "d_spacing_orthorhombic_angstrom",
     "d_spacing_tetragonal_angstrom",
     "q_inv_angstrom",
     "max_q_inv_angstrom",
@@ -234,24 +233,6 @@ def d_spacing_angstrom(
         - 2 * h * l * np.cos(beta) / (a_angstrom * c_angstrom)
     ) / s2
     return 1.0 / np.sqrt(inv_d2)
-
-
-def d_spacing_orthorhombic_angstrom(
-    h: ArrayLike,
-    k: ArrayLike,
-    l: ArrayLike,  # noqa: E741
-    a_angstrom: float,
-    b_angstrom: float,
-    c_angstrom: float,
-) -> NDArray[np.float64]:
-    """1/d^2 = h^2/a^2 + k^2/b^2 + l^2/c^2 (the monoclinic formula at beta = 90).
-
-    Examples
-
-    >>> round(float(d_spacing_orthorhombic_angstrom(1, 1, 0, 3.0, 4.0, 5.0)), 4)  # 1/d^2 = 1/9 + 1/16
-    2.4
-    """
-    return d_spacing_angstrom(h, k, l, a_angstrom, b_angstrom, c_angstrom, 90.0)
 
 
 def d_spacing_tetragonal_angstrom(

@@ -23,10 +23,7 @@ __all__ = [
     "Line",
     "fit_line",
     "RankTest",
-    "spearman_rho",
     "exact_spearman_test",
-    "Trend",
-    "radius_trend",
     "Slope",
     "tc_spread_uncertainty",
     "tc_delta_slope",
@@ -136,19 +133,6 @@ class RankTest:
     n_permutations: int
 
 
-def spearman_rho(x: np.ndarray, y: np.ndarray) -> float:
-    """Spearman's rho = Pearson correlation of the ranks (mid-ranks for ties), ``scipy.stats``.
-
-    Examples
-
-    >>> round(spearman_rho([1, 2, 3, 4], [1, 4, 9, 16]), 4)  # monotonic but not linear
-    1.0
-    """
-    from scipy import stats
-
-    return float(stats.spearmanr(x, y).statistic)
-
-
 def exact_spearman_test(x: np.ndarray, y: np.ndarray) -> RankTest:
     """Spearman's rho with exact permutation p-values: every one of the n! pairings of the ranks
     of y with the ranks of x is enumerated (the null distribution of rho under independence).
@@ -188,46 +172,6 @@ def exact_spearman_test(x: np.ndarray, y: np.ndarray) -> RankTest:
         p_greater=float(np.mean(null >= rho - eps)),
         n=int(x.size),
         n_permutations=int(perms.shape[0]),
-    )
-
-
-@dataclass(frozen=True)
-class Trend:
-    """Least-squares line x = intercept + slope * r, and Spearman's rho with its exact p-value."""
-
-    slope: AffineScalarFunc
-    intercept: AffineScalarFunc
-    r_squared: float
-    spearman_rho: float
-    spearman_p: float
-    n: int
-
-
-def radius_trend(radius_angstrom: np.ndarray, x: np.ndarray) -> Trend:
-    """Linear fit (:func:`fit_line`, errors from the scatter; R^2 = 1 - RSS / sum (x - mean)^2)
-    and rank correlation (exact permutation p-value,
-    :func:`exact_spearman_test`) of x against radius.
-
-    Examples
-
-    >>> tr = radius_trend([1.10, 1.15, 1.20, 1.25], [0.4, 0.3, 0.2, 0.1])  # x = 2.6 - 2 r exactly
-    >>> round(tr.slope.nominal_value, 4), round(tr.r_squared, 4), tr.spearman_rho, round(tr.spearman_p, 4)
-    (-2.0, 1.0, -1.0, 0.0833)
-    """
-    radius_angstrom = np.asarray(radius_angstrom, dtype=float)
-    x = np.asarray(x, dtype=float)
-    if radius_angstrom.shape != x.shape or radius_angstrom.size < 3:
-        raise ValueError("need at least three (radius, x) pairs of equal length")
-    line = fit_line(radius_angstrom, x)
-    ss_total = float(np.sum((x - x.mean()) ** 2))
-    test = exact_spearman_test(radius_angstrom, x)
-    return Trend(
-        slope=line.slope,
-        intercept=line.intercept,
-        r_squared=1.0 - line.chi_squared / ss_total if ss_total > 0 else 1.0,
-        spearman_rho=test.rho,
-        spearman_p=test.p_two_sided,
-        n=int(x.size),
     )
 
 
