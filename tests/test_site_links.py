@@ -90,3 +90,54 @@ def test_page_weight_under_3_mb(page: str) -> None:
             continue
         total += (html.parent / unquote(parts.path)).resolve().stat().st_size
     assert total < 3_000_000, f"{page}: {total / 1e6:.2f} MB with images"
+
+
+class _FigureCaptions(HTMLParser):
+    """The caption text of every figure and the links inside it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.figures: dict[str, dict[str, list[str]]] = {}
+        self._figure: str | None = None
+        self._in_caption = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "figure" and (a.get("id") or "").startswith("fig-"):
+            self._figure = str(a["id"])
+            self.figures[self._figure] = {"text": [], "links": []}
+        elif tag == "figcaption" and self._figure:
+            self._in_caption += 1
+        elif tag == "a" and self._in_caption and self._figure:
+            self.figures[self._figure]["links"].append(a.get("href") or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "figcaption" and self._in_caption:
+            self._in_caption -= 1
+        elif tag == "figure":
+            self._figure = None
+
+    def handle_data(self, data: str) -> None:
+        if self._in_caption and self._figure:
+            self.figures[self._figure]["text"].append(data)
+
+
+@pytest.mark.parametrize("page", [p for p in toc_pages() if p.startswith("notebooks/")])
+def test_every_figure_caption_links_the_code_that_drew_it(page: str) -> None:
+    """Each chapter figure ends its caption with 'Code:' and links to the code-reference entry
+    of every function named there (a reference Sphinx could not resolve would be plain text)."""
+    site = require_site()
+    parser = _FigureCaptions()
+    parser.feed((site / f"{page}.html").read_text(encoding="utf-8"))
+    assert parser.figures, f"{page} has no figure"
+    for fig, content in parser.figures.items():
+        text = "".join(content["text"])
+        assert "Code:" in text, f"{page}#{fig}: the caption names no code"
+        code_links = [h for h in content["links"] if "book/api/" in h]
+        named = text.split("Code:")[1].count(",") + 1
+        assert len(code_links) == named, f"{page}#{fig}: {named} functions named, {len(code_links)} linked"
+        for href in code_links:
+            path, _, anchor = href.partition("#")
+            target = (site / page).parent / path
+            assert target.exists(), f"{page}#{fig}: {href} points to no page"
+            assert f'id="{anchor}"' in target.read_text(encoding="utf-8"), f"{page}#{fig}: no entry {anchor}"
