@@ -4,26 +4,9 @@ Ginzburg-Landau coherence length.
 Reference: Li, F. et al., Nature (2025), doi:10.1038/s41586-025-09954-4, main text section
 'Bulk superconductivity at 92 K' and Fig. 3d.
 
-Formulas (fields are mu0*H in tesla, t = T/Tc):
-
-* Ginzburg-Landau ("3D-GL") empirical form, our reading of the paper's "Ginzburg-Landau model"
-  (the paper prints no formula):
-  Hc2(T) = Hc2(0) (1 - t^2) / (1 + t^2); slope at Tc: -Hc2(0)/Tc.
-* Parabolic form: Hc2(T) = Hc2(0) (1 - t^2); slope at Tc: -2 Hc2(0)/Tc.
-* Werthamer-Helfand-Hohenberg (WHH), dirty limit, no spin paramagnetism or spin-orbit
-  scattering (alpha = lambda_so = 0): ln(1/t) = psi(1/2 + hbar/(2t)) - psi(1/2), with
-  hbar = (4/pi^2) Hc2 / (-dHc2/dt|_{t=1}); hence Hc2(0) = -(pi^2 e^-gamma / 8) Tc dHc2/dT|Tc
-  = -0.693 Tc dHc2/dT|Tc. Werthamer, Helfand & Hohenberg, Phys. Rev. 147, 295 (1966),
-  doi:10.1103/PhysRev.147.295. No library implements the WHH curve: it is solved here with
-  ``scipy.special.digamma`` and ``scipy.optimize.brentq``.
-* Pauli (Clogston-Chandrasekhar) limit for a weak-coupling BCS singlet with g = 2:
-  mu0 H_P = Delta0 / (sqrt(2) mu_B), Delta0 = (pi e^-gamma) k_B Tc = 1.764 k_B Tc, i.e.
-  1.86 T/K x Tc. Clogston, Phys. Rev. Lett. 9, 266 (1962), doi:10.1103/PhysRevLett.9.266;
-  Chandrasekhar, Appl. Phys. Lett. 1, 7 (1962), doi:10.1063/1.1777362.
-* GL coherence length: xi(0) = sqrt(Phi0 / (2 pi mu0 Hc2(0))), Phi0 = h/2e.
-
-Constants come from ``scipy.constants``; fits use ``lmfit`` and their uncertainties are
-propagated with ``uncertainties`` (``ModelResult.uvars``).
+The Hc2(T) forms (GL, parabolic, WHH), their fits, the Pauli limit and the coherence length,
+with their formulas and references, are in :mod:`nickelate_utils.physics.upper_critical_field`;
+the GL form is our reading of the paper's "Ginzburg-Landau model" (the paper prints no formula).
 
 Authors' Hc2 points (optional)
 ------------------------------
