@@ -40,3 +40,22 @@ def test_one_chapter_change_executes_that_chapter_only(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-4000:]
     assert _executed(root) == []
     assert "Prose changed." in (root / "_build" / "html" / "notebooks" / "ch01_growth.html").read_text()
+
+
+def test_pages_removed_from_the_toc_are_removed_from_the_site(tmp_path: Path) -> None:
+    """Sphinx never deletes the output of a removed page; the build does, and nothing else."""
+    import importlib.util
+
+    from nickelate_utils.paths import toc_pages
+
+    spec = importlib.util.spec_from_file_location("build_book", REPO_ROOT / "tools" / "build_book.py")
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    html = tmp_path / "html"
+    kept = [f"{toc_pages()[0]}.html", "index.html", "search.html", "_static/x.html", "data/growth/x.html"]
+    for rel in [*kept, "book/api/crystal.html", "_sources/book/api/crystal.md"]:
+        (html / rel).parent.mkdir(parents=True, exist_ok=True)
+        (html / rel).write_text("x")
+    assert module.remove_orphan_pages(html) == ["book/api/crystal.html"]
+    assert not (html / "book/api/crystal.html").exists() and not (html / "_sources/book/api/crystal.md").exists()
+    assert all((html / rel).exists() for rel in kept)

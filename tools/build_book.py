@@ -287,6 +287,30 @@ def run_sphinx(rebuild_all: bool, jobs: int) -> int:
     return code
 
 
+SPHINX_PAGES = {"index.html", "genindex.html", "py-modindex.html", "search.html"}
+"""Pages Sphinx writes itself, with no source file (index.html is Jupyter Book's redirect)."""
+
+
+def remove_orphan_pages(html: Path = BUILD / "html") -> list[str]:
+    """Delete the HTML (and its ``_sources`` copy) of pages that are no longer in ``_toc.yml``.
+
+    Sphinx never deletes the output of a removed or renamed page, so an incremental build would
+    keep serving it (and its broken links); a clean build has none. Returns what was removed."""
+    from nickelate_utils.paths import toc_pages
+
+    keep = {f"{page}.html" for page in toc_pages()} | SPHINX_PAGES
+    removed = []
+    for page in sorted(html.rglob("*.html")):
+        rel = page.relative_to(html).as_posix()
+        if rel.split("/")[0] in {"_static", "_sources", "_images", "reports", "data"} or rel in keep:
+            continue
+        page.unlink()
+        for source in (html / "_sources").glob(f"{rel.removesuffix('.html')}.*"):
+            source.unlink()
+        removed.append(rel)
+    return removed
+
+
 def main() -> int:
     os.chdir(ROOT)  # _config.yml's relative cache path
     sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]  # progress in order with stderr
@@ -313,6 +337,8 @@ def main() -> int:
         print(f"book build FAILED after {elapsed:.1f} s", file=sys.stderr)
         return code
     DIGEST_FILE.write_text(digest)
+    for orphan in remove_orphan_pages():
+        print(f"removed {orphan}: no longer in _toc.yml")
     print(
         f"book built in {elapsed:.1f} s (data {executed_at - start:.1f} s, execution {sphinx_at - executed_at:.1f} s, "
         f"Sphinx {time.perf_counter() - sphinx_at:.1f} s): {BUILD / 'html' / 'index.html'}"
