@@ -141,3 +141,39 @@ def test_every_figure_caption_links_the_code_that_drew_it(page: str) -> None:
             target = (site / page).parent / path
             assert target.exists(), f"{page}#{fig}: {href} points to no page"
             assert f'id="{anchor}"' in target.read_text(encoding="utf-8"), f"{page}#{fig}: no entry {anchor}"
+
+
+class _VisibleText(HTMLParser):
+    """Text a reader sees: everything outside code blocks, inline code, scripts and styles."""
+
+    SKIP = {"pre", "code", "script", "style", "textarea"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.SKIP:
+            self.depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP and self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.depth:
+            self.text.append(data)
+
+
+@pytest.mark.parametrize("page", toc_pages())
+def test_no_unrendered_myst_markup_in_visible_text(page: str) -> None:
+    """A role that reached the page as text ('T{sub}`c`' pasted by glue:md as CommonMark) is a
+    rendering bug the build does not warn about."""
+    import re
+
+    parser = _VisibleText()
+    parser.feed((require_site() / f"{page}.html").read_text(encoding="utf-8"))
+    text = "".join(parser.text)
+    leftovers = sorted(set(re.findall(r"\{(?:sub|sup|cite:[tp]|eq|numref|math|glue:\w+|py:\w+)\}", text)))
+    assert not leftovers, f"{page} shows unrendered MyST roles: {leftovers}"

@@ -19,6 +19,7 @@ them instead of the reconstruction. Columns: ``criterion_percent`` (10, 50 or 90
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -90,10 +91,12 @@ def reconstruct_points(
     hc2_zero_tesla: float,
     tc_kelvin: float,
     scatter_kelvin: float = RECONSTRUCTION_SCATTER_KELVIN,
-    seed: int = RECONSTRUCTION_SEED,
+    seed: int | Sequence[int] = RECONSTRUCTION_SEED,
 ) -> NDArray[np.float64]:
     """Reconstructed criterion temperatures (K) at fields ``h_tesla`` on the GL curve of
-    (Hc2(0), Tc), plus Gaussian scatter of ``scatter_kelvin`` (seeded, reproducible).
+    (Hc2(0), Tc), plus Gaussian scatter of ``scatter_kelvin`` from
+    ``numpy.random.default_rng(seed)`` (seeded, reproducible; a list of integers gives a
+    ``SeedSequence``, one independent stream per list).
 
     Not data: an illustration of what the paper's fit implies. ValueError for a negative
     scatter or the inputs rejected by :func:`gl_temperature_kelvin`.
@@ -115,7 +118,8 @@ def reconstruction(data_dir: str | Path | None = None, seed: int = RECONSTRUCTIO
     """Reconstructed (T, H) points of all three criteria at integer fields 0..h_max tesla.
 
     Tc of each criterion from :func:`criterion_tc_kelvin` with the published Tc_onset and
-    width; Hc2(0) from the published GL values; seeds ``seed + criterion``.
+    width; Hc2(0) from the published GL values; one random stream per criterion,
+    ``[seed, criterion]`` (streams from sums of seeds can collide).
     Columns: criterion_percent, h_tesla, t_kelvin, tc_assumed_kelvin, hc2_zero_tesla.
     """
     published = load_table(PACKAGE, "hc2_published", data_dir)
@@ -125,7 +129,7 @@ def reconstruction(data_dir: str | Path | None = None, seed: int = RECONSTRUCTIO
     rows = []
     for crit, hc2_zero in zip(published["criterion_percent"], published["hc2_zero_tesla"], strict=True):
         tc = criterion_tc_kelvin(float(crit), tr["tc_onset"], tr["transition_width"])
-        temps = reconstruct_points(fields, float(hc2_zero), tc, seed=seed + int(crit))
+        temps = reconstruct_points(fields, float(hc2_zero), tc, seed=[seed, int(crit)])
         rows.append(pd.DataFrame({
             "criterion_percent": int(crit), "h_tesla": fields, "t_kelvin": temps,
             "tc_assumed_kelvin": tc, "hc2_zero_tesla": float(hc2_zero),
