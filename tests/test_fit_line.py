@@ -37,7 +37,9 @@ def test_weighted_errors_are_the_unscaled_covariance() -> None:
     line = fit_line(x, y, sigma_y=sigma)
     coef, cov = np.polyfit(x, y, 1, w=1.0 / sigma, cov="unscaled")
     assert (line.slope.nominal_value, line.intercept.nominal_value) == (coef[0], coef[1])
-    assert (line.slope.std_dev, line.intercept.std_dev) == (math.sqrt(cov[0, 0]), math.sqrt(cov[1, 1]))
+    # correlated_values recomputes the errors from the covariance: equal to the last bits
+    expected = (math.sqrt(cov[0, 0]), math.sqrt(cov[1, 1]))
+    assert (line.slope.std_dev, line.intercept.std_dev) == pytest.approx(expected, rel=1e-12)
     # scalar sigma: var(slope) = sigma^2 / sum (x - mean)^2, whatever the scatter
     exact = fit_line([0.0, 1.0, 2.0], [1.0, 3.0, 5.0], sigma_y=0.5)
     assert exact.slope.std_dev == pytest.approx(0.5 / math.sqrt(2.0))
@@ -69,3 +71,13 @@ def test_bad_input(x: list[float], y: list[float], sigma: float | None, message:
 def test_a_perfect_fit_has_numerically_zero_errors_without_a_warning() -> None:
     line = fit_line([0.0, 1.0, 2.0], [1.0, 1.0, 1.0])  # warnings are errors in the test configuration
     assert line.slope.std_dev == pytest.approx(0.0, abs=1e-12) and line.intercept.nominal_value == pytest.approx(1.0)
+
+
+def test_slope_and_intercept_keep_their_correlation() -> None:
+    """The prediction slope * x + intercept carries the covariance of the fit: its error at the
+    mean of x is the smallest, sigma / sqrt(n) for a weighted line (Bevington ch. 6)."""
+    x = np.array([0.0, 1.0, 2.0, 3.0, 4.0])
+    line = fit_line(x, 1.0 + 2.0 * x + np.array([0.1, -0.1, 0.05, -0.05, 0.0]), sigma_y=0.2)
+    at_mean = line.slope * float(x.mean()) + line.intercept
+    assert at_mean.std_dev == pytest.approx(0.2 / np.sqrt(x.size), rel=1e-12)
+    assert line.intercept.std_dev > at_mean.std_dev

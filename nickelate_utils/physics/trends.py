@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from uncertainties import ufloat
+from uncertainties import correlated_values, ufloat
 from uncertainties.core import AffineScalarFunc
 
 from nickelate_utils.physics._checks import fit_ufloat, nominal, ufloat_or_float
@@ -104,10 +104,17 @@ def fit_line(x: Sequence[float], y: Sequence[float], sigma_y: Sequence[float] | 
         cov = np.full((2, 2), np.nan)
     slope, intercept = float(coef[0]), float(coef[1])
     residuals = (y - (slope * x + intercept)) * (1.0 if weights is None else weights)
+    cov = np.asarray(cov, dtype=float)
+    if np.all(np.isfinite(cov)) and cov[0, 0] > 0 and cov[1, 1] > 0:
+        # slope and intercept keep their correlation, so that slope * x + intercept propagates right
+        slope_u, intercept_u = correlated_values([slope, intercept], cov)
+    else:  # exact fit (zero errors) or two points without sigma (NaN errors)
+        slope_u = fit_ufloat(slope, float(np.sqrt(cov[0, 0])))
+        intercept_u = fit_ufloat(intercept, float(np.sqrt(cov[1, 1])))
     return Line(
-        slope=fit_ufloat(slope, float(np.sqrt(cov[0, 0]))),
-        intercept=fit_ufloat(intercept, float(np.sqrt(cov[1, 1]))),
-        covariance=np.asarray(cov, dtype=float),
+        slope=slope_u,
+        intercept=intercept_u,
+        covariance=cov,
         chi_squared=float(np.sum(residuals**2)),
         n=int(x.size),
         dof=int(x.size - 2),
