@@ -65,7 +65,9 @@ def test_distortion_and_average() -> None:
 
 @pytest.mark.parametrize(
     ("args", "message"),
-    [((0.0, 1.0, 1.0, 90.0), "a must be positive"), ((1.0, 1.0, 1.0, 180.0), "beta must lie")],
+    [((0.0, 1.0, 1.0, 90.0), "a must be a positive finite number, got 0.0"),
+     ((1.0, float("inf"), 1.0, 90.0), "b must be a positive finite number, got inf"),
+     ((1.0, 1.0, 1.0, 180.0), "beta must lie")],
 )
 def test_bad_cells_are_rejected(args: tuple[float, ...], message: str) -> None:
     with pytest.raises(ValueError, match=message):
@@ -75,7 +77,7 @@ def test_bad_cells_are_rejected(args: tuple[float, ...], message: str) -> None:
 def test_bad_density_inputs() -> None:
     with pytest.raises(ValueError, match="Z must be"):
         calculated_density(600.0, 0, 300.0)
-    with pytest.raises(ValueError, match="volume must be positive"):
+    with pytest.raises(ValueError, match="volume must be a positive finite number, got -1.0"):
         calculated_density(600.0, 2, -1.0)
 
 

@@ -16,10 +16,10 @@ from numpy.typing import ArrayLike, NDArray
 from uncertainties import umath
 from uncertainties.core import AffineScalarFunc
 
+from nickelate_utils.physics._checks import positive
 from nickelate_utils.physics.lattice import (
     MonoclinicCell,
     _check_cell,
-    _positive,
     monoclinic_volume,
 )
 
@@ -76,7 +76,7 @@ def bragg_angle_deg(d_angstrom: Number, wavelength_angstrom: float) -> Number:
     >>> round(bragg_angle_deg(1.0, 1.0), 4)  # d = lambda: sin(theta) = 1/2
     30.0
     """
-    _positive("d", d_angstrom)
+    positive("d", d_angstrom)
     return umath.degrees(umath.asin(wavelength_angstrom / (2 * d_angstrom)))
 
 

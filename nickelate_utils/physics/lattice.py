@@ -15,7 +15,7 @@ from scipy.constants import Avogadro
 from uncertainties import umath
 from uncertainties.core import AffineScalarFunc
 
-from nickelate_utils.physics._checks import nominal
+from nickelate_utils.physics._checks import nominal, positive
 
 __all__ = [
     "d001_monoclinic",
@@ -43,12 +43,6 @@ __all__ = [
 Number = TypeVar("Number", float, AffineScalarFunc)
 
 
-def _positive(name: str, value: float | AffineScalarFunc) -> None:
-    nominal = getattr(value, "nominal_value", value)
-    if not nominal > 0:
-        raise ValueError(f"{name} must be positive, got {nominal}")
-
-
 def monoclinic_volume(
     a_angstrom: Number, b_angstrom: Number, c_angstrom: Number, beta_deg: Number
 ) -> Number:
@@ -64,7 +58,7 @@ def monoclinic_volume(
     12.0
     """
     for name, v in (("a", a_angstrom), ("b", b_angstrom), ("c", c_angstrom)):
-        _positive(name, v)
+        positive(name, v)
     beta = getattr(beta_deg, "nominal_value", beta_deg)
     if not 0 < beta < 180:
         raise ValueError(f"beta must lie in (0, 180) degrees, got {beta}")
@@ -81,8 +75,8 @@ def calculated_density(formula_weight_g_mol: Number, z: int, volume_angstrom3: N
     """
     if z < 1:
         raise ValueError(f"Z must be a positive integer, got {z}")
-    _positive("volume", volume_angstrom3)
-    _positive("formula weight", formula_weight_g_mol)
+    positive("volume", volume_angstrom3)
+    positive("formula weight", formula_weight_g_mol)
     return z * formula_weight_g_mol / (Avogadro * volume_angstrom3 * 1e-24)
 
 
@@ -94,8 +88,8 @@ def inplane_distortion(a_angstrom: Number, b_angstrom: Number) -> Number:
     >>> round(inplane_distortion(5.5, 4.5), 4)
     0.1
     """
-    _positive("a", a_angstrom)
-    _positive("b", b_angstrom)
+    positive("a", a_angstrom)
+    positive("b", b_angstrom)
     return (a_angstrom - b_angstrom) / (a_angstrom + b_angstrom)
 
 
@@ -110,8 +104,8 @@ def average_inplane_constant(a_angstrom: Number, b_angstrom: Number) -> Number:
     >>> round(average_inplane_constant(3.0, 4.0), 4)  # (9 + 16)^(1/2) / 2
     2.5
     """
-    _positive("a", a_angstrom)
-    _positive("b", b_angstrom)
+    positive("a", a_angstrom)
+    positive("b", b_angstrom)
     return (a_angstrom**2 + b_angstrom**2) ** 0.5 / 2
 
 
@@ -357,5 +351,5 @@ def d001_monoclinic(c_angstrom: Number, beta_deg: Number) -> Number:
     >>> round(d001_monoclinic(10.0, 150.0), 4)
     5.0
     """
-    _positive("c", c_angstrom)
+    positive("c", c_angstrom)
     return c_angstrom * umath.sin(umath.radians(beta_deg))

@@ -12,9 +12,7 @@ from typing import TypeVar
 from pymatgen.core import Composition
 from uncertainties.core import AffineScalarFunc
 
-from nickelate_utils.physics.lattice import (
-    _positive,
-)
+from nickelate_utils.physics._checks import positive
 
 __all__ = [
     "f000_electrons",
@@ -104,7 +102,7 @@ def linear_absorption_per_mm(formula: str, z: int, volume_angstrom3: float, wave
 
     if z < 1:
         raise ValueError(f"Z must be a positive integer, got {z}")
-    _positive("volume", volume_angstrom3)
+    positive("volume", volume_angstrom3)
     energy = photon_energy_ev(wavelength_angstrom)
     comp = Composition(formula)
     cm2_per_mol = sum(amount * float(el.atomic_mass) * mass_attenuation_cm2_g(el.symbol, energy, table)
