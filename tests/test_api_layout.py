@@ -81,3 +81,19 @@ def test_every_module_has_a_code_reference_page() -> None:
         assert f"book/api/{path}" in toc, name
         assert f"({path}.md)" in index, name
         assert f"automodule:: nickelate_utils.{name}" in (api / f"{path}.md").read_text(encoding="utf-8")
+
+
+def test_the_code_reference_example_runs() -> None:
+    """The 'Use with your own data' block of the code reference runs as printed."""
+    import contextlib
+    import io
+    import re
+
+    page = (REPO_ROOT / "book" / "api" / "index.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", page, flags=re.S)
+    assert blocks, "the code reference shows no example"
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        for block in blocks:
+            exec(compile(block, "book/api/index.md", "exec"), {})  # noqa: S102 - our own page
+    assert len(out.getvalue().splitlines()) == 3
