@@ -24,6 +24,7 @@ the one place every source layout is kept.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
@@ -42,7 +43,7 @@ from nickelate_utils.chapters.distortion_checks import (
     literature_value,
 )
 from nickelate_utils.claims import Claim, Computed, build_claims
-from nickelate_utils.data import load_table
+from nickelate_utils.data import DataError, load_table
 from nickelate_utils.physics._checks import nominal, ufloat_or_float
 from nickelate_utils.physics.composition import mean_a_site_radius_angstrom, shannon_radius_angstrom
 from nickelate_utils.physics.lattice import (
@@ -238,9 +239,12 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
     table1 = cells_published.set_index("compound")
     flux = load_table("growth", "flux_growth", data_dir)
     comps = compositions(flux).set_index("row_id")
-    sc = sc_state_constants(load_table(PACKAGE, "sc_state_lattice", data_dir))
+    sc_table = load_table(PACKAGE, "sc_state_lattice", data_dir)
+    sc = sc_state_constants(sc_table)
+    p_sun_sc = float(sc_table.set_index("source_id").loc["sun2023_29p5gpa", "p_gpa"])  # the recalled Fmmm cell
     tc = load_table(PACKAGE, "tc_records", data_dir)
     lit_values = load_table(PACKAGE, "literature_values", data_dir)
+    lv_rows = lit_values.set_index("value_id")
     legend = load_table(PACKAGE, "legend_cells", data_dir).set_index("cell_id")
     d_la3, d_sm = cells.loc["La3Ni2O7", "delta"], cells.loc["La2SmNi2O7", "delta"]
     cp = "growth/cell_parameters"
@@ -267,8 +271,9 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
 
     record_note = (f"Highest literature nickelate onset in the compiled table: {top_on['tc_onset_kelvin']:g} K "
                    f"({top_on['material']}, ref. {top_on['ref_in_paper']}, {top_on['status']}); the margin is "
-                   f"{tc96 - float(top_on['tc_onset_kelvin']):g} K. Against the literature only: that 96 K exceeds "
-                   "this paper's own 92 K is R18 of chapter 3.")
+                   f"{tc96 - float(top_on['tc_onset_kelvin']):g} K. Against the literature only: that {tc96:g} K "
+                   "exceeds "
+                   f"this paper's own {on92:g} K is R18 of chapter 3.")
 
     def lit_same(value_id: str, note: str = "") -> Computed:
         value, printed = literature_value(lit_values, value_id)
@@ -277,6 +282,22 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
         return Computed(value=value, ours_printed=printed, inputs=(_ref(lv, value_id, "value_printed"),),
                         method="nickelate_utils.chapters.distortion_checks.literature_value",
                         note=(note + " " + full).strip())
+
+    def ref(value_id: str) -> str:
+        """The paper's reference number of a literature value."""
+        return str(lv_rows.loc[value_id, "ref_in_paper"])
+
+    def short_work(value_id: str) -> str:
+        """'Surname et al., Journal vol, page (year)' from the work column ('Surname, I. et al., ...')."""
+        work = str(lv_rows.loc[value_id, "work"])
+        return f"{work.split(',')[0]} et al., {work.split('et al., ', 1)[1]}"
+
+    def quoted_number(value_id: str, pattern: str) -> str:
+        """A number quoted in the note of a literature value (the source's sentence, stored as text)."""
+        found = re.search(pattern, str(lv_rows.loc[value_id, "note"]))
+        if found is None:
+            raise DataError(f"data/distortion/literature_values.csv, '{value_id}': no match for {pattern!r} in note")
+        return found.group(1)
 
     # --- a_average against the superconducting state -----------------------------------------------
     excess_rows = []
@@ -368,23 +389,31 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
             f"{top_zero['status']}). The zero-resistance Tc of La3Ni2O7 (refs 2, 30, 36) was not found."
             + coverage("D9"),
         ),
-        "D11": lit_same("wang2024_zero", f"La2PrNi2O7 (ref. 8); it is also the highest zero-resistance Tc of the "
+        "D11": lit_same("wang2024_zero", f"La2PrNi2O7 (ref. {ref('wang2024_zero')}); it is also the highest "
+                        "zero-resistance Tc of the "
                         f"compiled literature rows ({top_zero['tc_zero_kelvin']:g} K)."),
-        "D12": lit_same("schilling1993_tc", "Single-phase Hg-1223 was later reported at 135 K (Chu et al., Nature "
-                        "365, 323 (1993), secondary), so '~133 K' is the multiphase value of ref. 31."),
+        "D12": lit_same("schilling1993_tc", f"Single-phase Hg-1223 was later reported at "
+                        f"{lv_rows.loc['chu1993_tc', 'value_printed']} K ({short_work('chu1993_tc')}, "
+                        f"{lv_rows.loc['chu1993_tc', 'status']}), so '~{paper['D12']} K' is the multiphase value of "
+                        f"ref. {ref('schilling1993_tc')}."),
         "D13": lit_same("gao1994_tc"),
-        "D14": lit_same("sun2023_tc", "Ref. 1 (refs 2, 3 give no single number in what we read)."),
-        "D15": lit_same("sun2023_pmin", "Ref. 1: maximum Tc of 80 K between 14.0 and 43.5 GPa."),
-        "D16": lit_same("sun2023_tc", "Ref. 1."),
+        "D14": lit_same("sun2023_tc", f"Ref. {ref('sun2023_tc')} (refs 2, 3 give no single number in what we read)."),
+        "D15": lit_same("sun2023_pmin", f"Ref. {ref('sun2023_pmin')}: maximum Tc of "
+                        f"{literature_value(lit_values, 'sun2023_tc')[1]} K between "
+                        f"{literature_value(lit_values, 'sun2023_pmin')[1]} and "
+                        f"{rec.loc['sun2023', 'p_max_gpa']:.1f} GPa."),
+        "D16": lit_same("sun2023_tc", f"Ref. {ref('sun2023_tc')}."),
         "D17": Computed(
             agrees=float(top_on["tc_onset_kelvin"]) > literature_value(lit_values, "sun2023_ln2")[0],
             inputs=(*top_ref, _ref(tr, "sun2023", "tc_onset_kelvin"), _ref(lv, "sun2023_ln2", "value_printed")),
             method="nickelate_utils.chapters.distortion_checks.highest_record",
-            note=f"La3Ni2O7: {rec.loc['sun2023', 'tc_onset_kelvin']:g} K (ref. 1) and {top_on['tc_onset_kelvin']:g} K "
+            note=f"La3Ni2O7: {rec.loc['sun2023', 'tc_onset_kelvin']:g} K (ref. {rec.loc['sun2023', 'ref_in_paper']}) "
+            f"and {top_on['tc_onset_kelvin']:g} K "
             f"(ref. {top_on['ref_in_paper']}) against the {literature_value(lit_values, 'sun2023_ln2')[1]} K that "
-            "ref. 1's abstract gives for liquid nitrogen.",
+            f"ref. {ref('sun2023_ln2')}'s abstract gives for liquid nitrogen.",
         ),
-        "D18": lit_same("ren2008_tc", "Ref. 33: onset of the resistive transition (Meissner transition 54.6 K)."),
+        "D18": lit_same("ren2008_tc", f"Ref. {ref('ren2008_tc')}: onset of the resistive transition (Meissner "
+                        f"transition {quoted_number('ren2008_tc', r'Meissner transition at ([0-9.]+) K')} K)."),
         "D20": eds("g", "The a_average minimum is named by the x of"),
         "D25": Computed(
             agrees=all(nominal(r[3]) - 2 * getattr(r[3], "std_dev", 0.0) >= threshold for r in excess_rows),
@@ -392,13 +421,15 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
                     *(_ref("distortion/sc_state_lattice", s, *ab) for s in sc["source_id"])),
             method="nickelate_utils.physics.lattice.excess_percent",
             note="Not settled by verified inputs: the superconducting-state cells found are one secondary film "
-            "constant and one unverified 29.5 GPa cell (recalled, not read in ref. 1). With them the statement "
+            f"constant and one unverified {p_sun_sc:g} GPa cell (recalled, not read in ref. "
+            f"{sc_table.set_index('source_id').loc['sun2023_29p5gpa', 'ref_in_paper']}). With them the statement "
             "holds: " + "; ".join(
                 f"{c} over {s} ({st}): {e:.2uS} %" for c, s, st, e in excess_rows)
             + f". Smallest: {smallest_excess[3]:.2uS} %. Rests on a secondary film constant and an unverified "
-            "29.5 GPa cell. Bulk La3Ni2O7 superconducts from about 14 GPa on, where its in-plane constant is larger "
-            "than at 29.5 GPa (no cell found), so the margin depends on which pressure the paper compared with. "
-            "The paper's own minimum (La0.87Nd2.13Ni2O7) is D7.",
+            f"{p_sun_sc:g} GPa cell. Bulk La3Ni2O7 superconducts from about {rec.loc['sun2023', 'p_min_gpa']:.0f} GPa "
+            f"on, where its in-plane constant is larger than at {p_sun_sc:g} GPa (no cell found), so the margin "
+            f"depends on which pressure the paper compared with. The paper's own minimum "
+            f"({comps.loc['g', 'composition']}) is D7.",
         ),
         "D31": Computed(
             note=f"The annealed crystal's Cmcm cell (b ~ {legend.loc['edf4_la2sm', 'b_printed']}, c ~ "

@@ -9,6 +9,7 @@ by ``pymatgen.core``. Statistics: ``scipy.stats``. Uncertainties: ``uncertaintie
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 from typing import TypeVar
 
@@ -19,7 +20,7 @@ from uncertainties import ufloat
 from uncertainties.core import AffineScalarFunc
 
 from nickelate_utils.claims import Claim, Computed, Reading, build_claims, printed_ufloat, same_as
-from nickelate_utils.data import load_table
+from nickelate_utils.data import DataError, load_table
 from nickelate_utils.physics.composition import (
     formula_weight,
     formula_weight_from_table,
@@ -56,6 +57,9 @@ PACKAGE = "growth"
 
 IDEAL_A_TO_NI = 1.5
 """(La+R):Ni of the stoichiometric bilayer phase La(3-x)R(x)Ni2O7, i.e. 3:2."""
+
+A_SITE_TOTAL = 3.0
+"""La + R per formula unit of La(3-x)R(x)Ni2O7: the sum to which the EDS rows are normalised."""
 
 EDS_STANDARDLESS_BAND_REL = 0.25
 """Half-width of the relative error band (+-25 %) usually quoted for modern commercial standardless
@@ -167,7 +171,7 @@ def eds_ratio_uncertainty(ratio: float, rel_sigma: float = EDS_RATIO_REL_SIGMA) 
 def normalisation_residuals(flux: pd.DataFrame) -> pd.Series:
     """La + R - 3 for every EDS row (zero at the table's 0.01 precision if La + R was normalised
     to 3; then only (La+R):Ni is an independent measured ratio)."""
-    return (flux["la_eds"] + flux["r_eds"] - 3.0).round(6)
+    return (flux["la_eds"] + flux["r_eds"] - A_SITE_TOTAL).round(6)
 
 
 def class_gap(upper: np.ndarray, lower: np.ndarray,
@@ -265,8 +269,10 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:  # noqa: PLR0915 
     cells = cell_table(cells_raw.reset_index())
     best = max_substitution(flux).set_index("rare_earth")
     at21 = flux[flux["flux_la_to_r"] == "2:1"].set_index("rare_earth")["r_eds"]
-    printed = load_table(PACKAGE, "claims", data_dir).set_index("claim_id")["paper_value"]
+    register = load_table(PACKAGE, "claims", data_dir).set_index("claim_id")
+    printed = register["paper_value"]
     pv = printed.__getitem__  # the paper's value of an entry, as printed
+    printed_text = register["paper_text"].__getitem__  # the paper's sentence of an entry
     lam = float(pv("G90"))
     computed: dict[str, Computed] = {}
 
@@ -292,7 +298,7 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:  # noqa: PLR0915 
     computed["G5"] = Computed(
         agrees=t_all.rho > 0 and t_all.p_two_sided < 0.05, inputs=_rows(flux, "rare_earth+r_eds"),
         method="nickelate_utils.chapters.growth.trend_split",
-        note=f"As plotted (9 R): Spearman rho = {t_all.rho:.2f}, exact p = {t_all.p_two_sided:.1e} "
+        note=f"As plotted ({t_all.n} R): Spearman rho = {t_all.rho:.2f}, exact p = {t_all.p_two_sided:.1e} "
              f"({t_all.n_permutations} "
         "pairings). Partly built in by the design: the flux was pushed to high R fractions only for Pr-Sm, so "
         "their x_max "
@@ -434,7 +440,7 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:  # noqa: PLR0915 
     computed["G44"] = same_as(PACKAGE, "G38", data_dir, "'Data' equals 'Independent reflections' (all unique "
              "data used).")
     for cid in ("G63", "G64", "G130", "G136", "G138", "G146"):
-        computed[cid] = same_as(PACKAGE, "G83", data_dir, "Against the Methods' 296 K.")
+        computed[cid] = same_as(PACKAGE, "G83", data_dir, f"Against the Methods' {pv('G83')} K.")
     for i, cid in enumerate(range(67, 73)):
         computed[f"G{cid}"] = same_as(PACKAGE, f"G{84 + i}", data_dir, "Against the Methods.")
     computed["G73"] = same_as(PACKAGE, "G90", data_dir)
@@ -450,13 +456,17 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:  # noqa: PLR0915 
         note="Cmcm (standard setting, a the long axis as in the legend) forbids every 0kl with k odd (C centring) and "
         "every h0l with l odd (c glide): the violations the legend reports are exactly the ones that rule Cmcm out; "
         "the images themselves are not public.")
+    o_tga = oxygen_per_formula(float(pv("G149")))
+    delta_tga = re.search(r"([0-9.]+\([0-9]+\))", str(printed_text("G149")))  # delta with its printed uncertainty
+    if delta_tga is None:
+        raise DataError("data/growth/claims.csv, claim 'G149': no value with a stated uncertainty in paper_text")
     computed["G162"] = Computed(
-        value=oxygen_per_formula(float(pv("G149"))), ours_printed="7.00", inputs=("claim:G149",),
+        value=o_tga, ours_printed=f"{o_tga:.2f}", inputs=("claim:G149",),
         method="nickelate_utils.physics.composition.oxygen_per_formula",
-        note="The Methods call the annealed samples La2SmNi2O7.8; their own TGA (Ext. Data Fig. 5) gives delta "
-             "= 0.00(2), "
-        "i.e. O7.00. Readings: a typesetting slip (the same 'O7.8' appears in two other Methods paragraphs), not an "
-        "oxygen excess of 0.8, which no other number of the paper supports.")
+        note=f"The Methods call the annealed samples La2SmNi2O{pv('G162')}; their own TGA (Ext. Data Fig. 5) gives "
+        f"delta = {delta_tga.group(1)}, i.e. O{o_tga:.2f}. Readings: a typesetting slip (the same 'O{pv('G162')}' "
+        "appears in two other Methods paragraphs), not an oxygen excess of "
+        f"{float(pv('G162')) - 7:.1f}, which no other number of the paper supports.")
     computed["G106"] = same_as(PACKAGE, "G104", data_dir)
     computed["G107"] = same_as(PACKAGE, "G105", data_dir)
     computed["G108"] = Computed(value=oxygen_partial_pressure_bar(),
@@ -473,7 +483,7 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:  # noqa: PLR0915 
     computed["G171"] = Computed(
         agrees=bool((resid.abs() < 0.005).all()), inputs=_rows(flux, "la_eds+r_eds"),
         method="nickelate_utils.chapters.growth.normalisation_residuals",
-        note=f"La + R = 3.00 in all {len(resid)} rows: the EDS contents were normalised to three A-site "
+        note=f"La + R = {A_SITE_TOTAL:.2f} in all {len(resid)} rows: the EDS contents were normalised to three A-site "
              f"cations, so La and R "
         "are one measured ratio R/La, and (La+R):Ni is the only other independent number of each row.")
 

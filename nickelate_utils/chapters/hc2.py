@@ -31,6 +31,7 @@ from nickelate_utils.claims import Claim, Computed, Reading, build_claims, print
 from nickelate_utils.data import load_table
 from nickelate_utils.physics._checks import positive
 from nickelate_utils.physics.upper_critical_field import (
+    PAULI_TESLA_PER_KELVIN,
     coherence_length_nm,
     criteria_consistently_ordered,
     extrapolation_factor,
@@ -182,11 +183,14 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
     hp_on, hp_zero = pauli_limit_tesla(tc_on), pauli_limit_tesla(tc_zero)
     factor = extrapolation_factor(h90.nominal_value, h_max)
     tc_inputs = ("hc2/zero_field_transition#tc_onset.value_kelvin",)
+    transition_rows = load_table(PACKAGE, "zero_field_transition", data_dir).set_index("quantity")
+    crystal = str(transition_rows.loc["tc_onset", "crystal"])
     computed: dict[str, Computed] = {
         "H1": Computed(note=(
             f"Fig. 3d points not public; illustrated only (GL curves through points generated from this value). "
             f"Open: {h90.nominal_value:g} T is {factor:.0f} times the highest field applied ({h_max:g} T, Methods) "
-            f"and {pauli_ratio(h90.nominal_value, tc_on):.2f} times the BCS Pauli limit 1.86 T/K x Tc "
+            f"and {pauli_ratio(h90.nominal_value, tc_on):.2f} times the BCS Pauli limit "
+            f"{PAULI_TESLA_PER_KELVIN:.2f} T/K x Tc "
             f"({hp_on:.0f} T at Tc onset {tc_on:g} K; {pauli_ratio(h90.nominal_value, tc_zero):.2f} times at "
             f"Tc zero {tc_zero:g} K). See H8-H10.")),
     }
@@ -229,8 +233,9 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
         ),
         inputs=("claim:H1",) + tc_inputs, method="nickelate_utils.physics.upper_critical_field.implied_slope_and_whh")
     computed["H9"] = Computed(
-        note=(f"BCS Pauli limit 1.86 T/K x Tc: {hp_on:.0f} T at Tc onset ({tc_on:g} K), {hp_zero:.0f} T at Tc zero "
-              f"({tc_zero:g} K); 210.5 T exceeds it by a factor {pauli_ratio(h90.nominal_value, tc_on):.2f}-"
+        note=(f"BCS Pauli limit {PAULI_TESLA_PER_KELVIN:.2f} T/K x Tc: {hp_on:.0f} T at Tc onset ({tc_on:g} K), "
+              f"{hp_zero:.0f} T at Tc zero ({tc_zero:g} K); {h90.nominal_value:g} T exceeds it by a factor "
+              f"{pauli_ratio(h90.nominal_value, tc_on):.2f}-"
               f"{pauli_ratio(h90.nominal_value, tc_zero):.2f}. Above H_P needs strong coupling, g < 2 or spin-orbit "
               "scattering; the GL form has no spin pair breaking."),
         readings=(
@@ -259,6 +264,6 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
         method="nickelate_utils.physics.upper_critical_field.criteria_consistently_ordered",
         note="Paired by listing order, the highest criterion has the largest Hc2(0) and the shortest xi, "
              "the only physically consistent pairing.")
-    computed["H25"] = same_as("transport", "R40", data_dir, "Same crystal (#6) and pressure in both legends.")
+    computed["H25"] = same_as("transport", "R40", data_dir, f"Same crystal ({crystal}) and pressure in both legends.")
     computed["H27"] = same_as("transport", "R40", data_dir, "Main text and Fig. 3c legend give the same pressure.")
     return build_claims(CHAPTER, PACKAGE, computed, data_dir)

@@ -350,9 +350,10 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
             note=f"The chi = -1 (Meissner-state) N of a cylinder with h/d = {h / d:.4f} is {n_eff_num:.3f} "
             f"(numerical error "
             f"{n_err:.0e}); Eq. 2 gives {pv['M1']}. Readings that fit {pv['M1']}: Eq. 2 is an approximate formula "
-            f"(its coefficient {coeff:g} matches h ~ d, not h/d ~ 0.1); a chi = -1 cylinder {h_for_paper:.1f} um thick "
+            f"(its coefficient {coeff:g} matches h ~ d, not h/d ~ {h / d:.1f}); a chi = -1 cylinder "
+            f"{h_for_paper:.1f} um thick "
             f"(the dimensions are 'approximate'); the chi = 0 magnetometric factor is {n_m:.3f}, further away. "
-            "The thickness printed twice as 20 um (M24, M26) favours the first reading.",
+            f"The thickness printed twice as {pv['M24']} um (M24, M26) favours the first reading.",
         ),
         "M2": Computed(
             value=(v := susceptibility.internal_susceptibility(chi0["ZFC"], n_paper)).nominal_value,
@@ -421,8 +422,9 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
             agrees=is_volume_fraction(x["chi0_zfc"]) and is_volume_fraction(x["chi0_fc"]),
             inputs=(chi_in["ZFC"], chi_in["FC"]),
             method="nickelate_utils.chapters.meissner.is_volume_fraction",
-            note="-1.313 and -0.164 are negative (and |-1.313| > 1): they are the apparent susceptibilities chi_0 of "
-            "Eq. 1, not fractions. A wording point only; Eq. 3 uses them as susceptibilities.",
+            note=f"{pv['M29']} and {pv['M30']} are negative (and |{pv['M29']}| > 1): they are the apparent "
+            "susceptibilities chi_0 of Eq. 1, not fractions. A wording point only; Eq. 3 uses them as "
+            "susceptibilities.",
         ),
         "M35": Computed(
             inputs=("meissner/sample#p_gpa.value",),
@@ -439,7 +441,8 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
             f"{hi['tc_zero_kelvin']:g} K at {hi['p_gpa']:g} GPa), "
             f"{tz - x['tc_kelvin']:.0f} K above the diamagnetic onset. Readings: another crystal (#11) with lower Tc; "
             "filamentary zero-resistance paths above the bulk onset; an onset hidden by the cell background; "
-            "the 10 Oe field (small). The Methods take 60 K as the normal-state reference.",
+            f"the {x['field_oe']:g} Oe field (small). The Methods take {x['t_reference_kelvin']:g} K as the "
+            "normal-state reference.",
         ),
     }
     computed.update(_source_claims(data_dir, x, n_paper))

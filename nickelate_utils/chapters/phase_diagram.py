@@ -153,6 +153,7 @@ def both_structures_check(
     note = (
         f"P2_1/m side (p <= {p_monoclinic_max_gpa:g} GPa): {describe(mono)}. "
         f"I4/mmm side (p > {p_tetragonal_min_gpa:g} GPa): {describe(tet)}. Assumes the low-temperature "
-        "boundary is single-valued in p (P2_1/m below 17.9 GPa, I4/mmm above 20.2 GPa)."
+        f"boundary is single-valued in p (P2_1/m below {p_monoclinic_max_gpa:g} GPa, I4/mmm above "
+        f"{p_tetragonal_min_gpa:g} GPa)."
     )
     return BothStructuresCheck(mono, tet, bool(len(mono)) and bool(len(tet)), note)

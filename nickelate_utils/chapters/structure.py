@@ -24,7 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 from nickelate_utils.chapters import phase_diagram
-from nickelate_utils.claims import Claim, Computed, build_claims, same_as
+from nickelate_utils.claims import Claim, Computed, build_claims, printed_value, same_as
 from nickelate_utils.data import load_table
 from nickelate_utils.physics.diffraction import (
     two_theta_deg,
@@ -145,6 +145,7 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
     panels = load_table(PACKAGE, "xrd_panels", data_dir)
     pan = panels.set_index("panel_id")
     mentions = load_table(PACKAGE, "crystal_mentions", data_dir)
+    men = mentions.set_index("mention_id")
     literature = load_table(PACKAGE, "literature_values", data_dir).set_index("key")
 
     def window(pid: str) -> tuple[float, float]:
@@ -159,14 +160,15 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
     tc = phase_diagram.zero_field_points(tc_table)
     p_lt, t_lt = float(points.loc["S5", "p_gpa"]), float(points.loc["S5", "t_kelvin"])
     mono = phase_diagram.monoclinic_check(tc, p_lt, t_lt)
-    both = phase_diagram.both_structures_check(tc, p_monoclinic_max_gpa=p_lt,
-                                               p_tetragonal_min_gpa=float(points.loc["S6", "p_max_gpa"]))
+    p_tet = float(points.loc["S6", "p_max_gpa"])  # highest pressure of the run in which I4/mmm was reached
+    both = phase_diagram.both_structures_check(tc, p_monoclinic_max_gpa=p_lt, p_tetragonal_min_gpa=p_tet)
     onset_slope = ((mono.tc_onset_kelvin - mono.tc_onset_lower_bound_kelvin) / (p_lt - mono.p_below_gpa)
                    if p_lt > mono.p_below_gpa else 0.0)
     scale_caveat = (" Caveat: transport pressures are ruby readings at room temperature (Methods, resistivity), the "
                     "XRD pressures averages of ruby and gold at low temperature (Methods, XRD), from different runs "
-                    "and crystals; the nearest tetragonal-side points lie within about 1 GPa of 20.2 GPa, comparable "
-                    "to the difference between the scales. A cross-check of the paper with itself, not a reproduction.")
+                    "and crystals; the nearest tetragonal-side points lie within about 1 GPa of "
+                    f"{p_tet:g} GPa, comparable to the difference between the scales. A cross-check of the paper "
+                    "with itself, not a reproduction.")
     # data/transport tc_pressure has no unique first column: the reference names its La2SmNi2O7 rows
     tc_claims = ("transport/tc_pressure#La2SmNi2O7.p_gpa+tc_onset_kelvin+tc_zero_kelvin",
                  "structure/structure_points#S5.p_gpa+t_kelvin", "claim:X17", "claim:X18")
@@ -179,7 +181,7 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
                  f"{verdicts['fig4c'][1] or 'no split family'}. Cell: Extended Data Table 1 (a, b, c, beta)."),
         "X5": Computed(agrees=mono.agrees, inputs=tc_claims,
                        method="nickelate_utils.chapters.phase_diagram.monoclinic_check",
-                       note=mono.note + " Caveat: the 17.9 GPa of the XRD run (ruby and gold averaged at low "
+                       note=mono.note + f" Caveat: the {p_lt:g} GPa of the XRD run (ruby and gold averaged at low "
                        "temperature) "
                        "and the transport pressures (ruby at room temperature) are different scales in different runs; "
                        f"a 1 GPa offset moves the interpolated onset by {abs(onset_slope):.0f} K, and the bound "
@@ -211,9 +213,10 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
         note=f"Fig. 4d window: {verdicts['fig4d'][1] or 'no split family'} "
              "(ambient cell; Q does not depend on lambda).")
     computed["X10"] = same_as(PACKAGE, "X1", data_dir, "Fig. 4f,g (a and b merge) and Fig. 4a-c (peaks merge) give "
-                              "the same ~18 GPa.")
+                              f"the same ~{printed_value(PACKAGE, 'X1', data_dir)} GPa.")
     computed["X13"] = same_as(PACKAGE, "X12", data_dir, "Legend and main text agree.")
-    computed["X15"] = same_as(PACKAGE, "X14", data_dir, "Fig. 4e-g are all room-temperature (295 K) refinements.")
+    computed["X15"] = same_as(PACKAGE, "X14", data_dir, "Fig. 4e-g are all room-temperature "
+                              f"({printed_value(PACKAGE, 'X14', data_dir)} K) refinements.")
     for cid in ("X28", "X29"):
         computed[cid] = same_as(PACKAGE, "X27", data_dir, "Legend wavelength equals the SSRF wavelength of Methods.")
     for cid in ("X31", "X32"):
@@ -232,7 +235,8 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
         agrees=window("ed8a") == window("fig4a")
         and float(pan.loc["ed8a", "t_min_kelvin"]) == float(pan.loc["fig4a", "t_min_kelvin"]),
         inputs=(wref("ed8a"), wref("fig4a"), "claim:X14"), method="nickelate_utils.chapters.structure.window_verdict",
-        note="Same Q range (1.6-6 A^-1) and temperature (295 K) as Fig. 4a; Fig. 4a says 'room temperature'.")
+        note=f"Same Q range ({window('ed8a')[0]:g}-{window('ed8a')[1]:g} A^-1) and temperature "
+             f"({float(pan.loc['ed8a', 't_min_kelvin']):g} K) as Fig. 4a; Fig. 4a says 'room temperature'.")
     computed["X39"] = Computed(
         agrees=window("ed8b") == window("fig4b"), inputs=(wref("ed8b"), wref("fig4b")),
         method="nickelate_utils.chapters.structure.window_verdict", note="Same window as Fig. 4b.")
@@ -240,7 +244,8 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
     computed["X40"] = Computed(
         agrees=shared, inputs=(cell_ref, wref("fig4c"), wref("ed8c")),
         method="nickelate_utils.chapters.structure.split_lines_shared",
-        note=("Different crystals (#8, #9) in different panels, so different edges are not by themselves a "
+        note=(f"Different crystals ({pan.loc['fig4c', 'crystal']}, {pan.loc['ed8c', 'crystal']}) in different "
+              "panels, so different edges are not by themselves a "
               "discrepancy. " + ("Both windows hold the same main doublet; " if shared else "The windows share no "
                                  "doublet; ")
               + (f"only the wider Extended Data Fig. 8c window also holds {', '.join(only_ed8c)}_t (split by a != b), "
@@ -252,15 +257,17 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
                 "structure/crystal_mentions#C3.crystals+panels", "structure/xrd_panels#ed8a.crystal",
                 "structure/xrd_panels#ed8d.crystal"),
         method="nickelate_utils.chapters.structure.crystal_labels_consistent",
-        note="Title '#9 and #10'; panels a-c name #9 and panel d #10; the main text assigns #9 to Extended Data "
-             "Figs 8a-c and #10 to Fig. 4d and Extended Data Fig. 8d.")
+        note=f"Title '{' and '.join(str(men.loc['C4', 'crystals']).split(';'))}'; panels a-c name "
+             f"{pan.loc['ed8a', 'crystal']} and panel d {pan.loc['ed8d', 'crystal']}; the main text assigns "
+             f"{men.loc['C2', 'crystals']} to Extended Data Figs 8a-c and {men.loc['C3', 'crystals']} to Fig. 4d and "
+             "Extended Data Fig. 8d.")
     computed["X46"] = Computed(
         agrees=crystal_labels_consistent(panels, mentions, ["C1", "C2", "C7"]),
         inputs=("structure/crystal_mentions#C7.crystals", "structure/crystal_mentions#C1.crystals+panels",
                 "structure/crystal_mentions#C2.crystals+panels"),
         method="nickelate_utils.chapters.structure.crystal_labels_consistent",
-        note="The two room-temperature experiments of Fig. 4f,g are #8 (Fig. 4a-c) and #9 (Extended Data Fig. 8a-c), "
-             "as in the main text.")
+        note=f"The two room-temperature experiments of Fig. 4f,g are {men.loc['C1', 'crystals']} (Fig. 4a-c) and "
+             f"{men.loc['C2', 'crystals']} (Extended Data Fig. 8a-c), as in the main text.")
     c6 = tc_table[(tc_table["compound"] == phase_diagram.COMPOUND) & (tc_table["crystal"] == "#6")]
     ref_ann = str(c6["annealing"].iloc[0])
     computed["X47"] = Computed(
@@ -269,5 +276,5 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
                 "structure/crystal_mentions#C6.annealing", "structure/crystal_mentions#C7.annealing"),
         method="nickelate_utils.chapters.structure.annealing_consistent",
         note=f"Every XRD legend that prints an annealing gives '{ref_ann}', as for transport Crystal #6 (Fig. 3a). "
-             "Crystal #8's annealing is printed in Fig. 4a only.")
+             f"Crystal {men.loc['C5', 'crystals']}'s annealing is printed in Fig. 4a only.")
     return build_claims(CHAPTER, PACKAGE, computed, data_dir)

@@ -81,6 +81,17 @@ OPTIMAL_ANNEALING = "pO2 = 1.5 bar, 10 days"
 """Annealing label of ``tc_pressure.csv`` for the condition the main text calls optimal."""
 
 
+def _departure(label: str) -> str:
+    """What an annealing label changes against :data:`OPTIMAL_ANNEALING` ('as grown' as is;
+    'pO2 = 2.5 bar, 10 days' -> '2.5 bar')."""
+    prefix = "pO2 = "
+    if not label.startswith(prefix):
+        return label
+    optimum = OPTIMAL_ANNEALING.removeprefix(prefix).split(", ")
+    return ", ".join(part for part, opt in zip(label.removeprefix(prefix).split(", "), optimum, strict=False)
+                     if part != opt)
+
+
 def cooling_pressure_band_gpa(data_dir: str | Path | None = None) -> float:
     """Half-width (GPa) of the band drawn on pressures read at room temperature (literature row
     of ``pressure_calibration.csv``)."""
@@ -343,13 +354,15 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
         "that is drawn but not named; a run not shown; "
         f"or a misprint. The legends favour {top} GPa as the highest pressure reported.")
     anneal = annealing_conditions(tc, LA, ("#1", "#2", "#3", "#4", "#5", "#7"))
+    off_optimum = {k: v for k, v in anneal.items() if v != OPTIMAL_ANNEALING}
     computed["R34"] = Computed(
         agrees=OPTIMAL_ANNEALING in anneal.values() and len(set(anneal.values())) > 1,
         inputs=("claim:R31", "claim:R32", "claim:R44", "claim:R45", "claim:R56", "claim:R47", "claim:R52",
                 "claim:R58"), method="nickelate_utils.chapters.transport_checks.annealing_conditions",
         note="Legends: " + "; ".join(f"{k} {v}" for k, v in anneal.items()) + ". Read as the optimisation series "
-        "(as grown, 2.5 bar, 7 days and the optimum) the citation is consistent; read as crystals annealed at the "
-        "optimum it is not (#1, #2, #5). The optimum itself is not checkable (R33).")
+        f"({', '.join(_departure(v) for v in off_optimum.values())} and the optimum) the citation is consistent; "
+        f"read as crystals annealed at the optimum it is not ({', '.join(off_optimum)}). The optimum itself is not "
+        "checkable (R33).")
     media6 = pressure_media(tc, LA, "#6")
     computed["R41"] = Computed(
         agrees=media6 == {"helium"}, inputs=("claim:R35", "claim:R39", "claim:R63"),
@@ -375,7 +388,8 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
         value=oxygen.nominal_value, uncertainty=oxygen.std_dev, inputs=("claim:G149",),
         method="nickelate_utils.chapters.transport_checks.oxygen_content",
         note=f"TGA gives O{oxygen.nominal_value:.2f}({round(100 * oxygen.std_dev):d}) for crystals annealed at "
-        f"1.5 bar for 10 days; O{pv('R95')} would be an oxygen excess of {float(pv('R95')) - 7:.1f} per formula unit, "
+        f"{printed_value('growth', 'G151', data_dir)} bar for {printed_value('growth', 'G152', data_dir)} days; "
+        f"O{pv('R95')} would be an oxygen excess of {float(pv('R95')) - 7:.1f} per formula unit, "
         "which no other number of the paper supports. "
         "Readings: a typesetting error for O7-delta (the delta rendered as 8), or the formula of another batch; "
         "the TGA (Extended Data Fig. 5) and the crystallography favour O7-delta with delta near 0.")
@@ -383,7 +397,8 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
     computed["R96"] = Computed(
         agrees=media == {"helium"}, inputs=("claim:R49", "claim:R47"),
         method="nickelate_utils.chapters.transport_checks.pressure_media",
-        note=f"Media stated for La2SmNi2O7 in the legends: {', '.join(sorted(media))}. Crystal #3 ran in a "
+        note=f"Media stated for La2SmNi2O7 in the legends: {', '.join(sorted(media))}. Crystal "
+        f"{', '.join(sorted(set(tc.loc[(tc['compound'] == LA) & (tc['medium'] == 'paraffin'), 'crystal'])))} ran in a "
         "paraffin-filled DAC (Extended Data Fig. 3c-e); the author contributions mention "
         "resistivity 'using helium and paraffin'. "
         "Reading: Methods describes the helium runs only.")
@@ -397,7 +412,8 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
     computed["R99"] = Computed(
         agrees=bool(abs(same.nominal_value) <= 1.0 + 2 * same.std_dev),
         inputs=("claim:R11", "claim:R6"), method="nickelate_utils.chapters.transport_checks.tc_difference_kelvin",
-        note=f"difference {same:.1uP} K; only crystals #6 and #7 have a stated Tc zero ({pv('R6')} K at "
+        note=f"difference {same:.1uP} K; only crystals {' and '.join(sorted(zero_set))} have a stated Tc zero "
+        f"({pv('R6')} K at "
         f"{CLAIM_TC['R6'][2]:g} and {CLAIM_TC['R11'][2]:g} GPa): the same value in two "
         "crystals; the other crystals' transitions are only drawn.")
     band = cooling_pressure_band_gpa(data_dir)
