@@ -24,7 +24,6 @@ the one place every source layout is kept.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import numpy as np
@@ -43,7 +42,7 @@ from nickelate_utils.chapters.distortion_checks import (
     literature_value,
 )
 from nickelate_utils.claims import Claim, Computed, build_claims
-from nickelate_utils.data import DataError, load_table
+from nickelate_utils.data import load_table
 from nickelate_utils.physics._checks import nominal, ufloat_or_float
 from nickelate_utils.physics.composition import mean_a_site_radius_angstrom, shannon_radius_angstrom
 from nickelate_utils.physics.lattice import (
@@ -292,13 +291,6 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
         work = str(lv_rows.loc[value_id, "work"])
         return f"{work.split(',')[0]} et al., {work.split('et al., ', 1)[1]}"
 
-    def quoted_number(value_id: str, pattern: str) -> str:
-        """A number quoted in the note of a literature value (the source's sentence, stored as text)."""
-        found = re.search(pattern, str(lv_rows.loc[value_id, "note"]))
-        if found is None:
-            raise DataError(f"data/distortion/literature_values.csv, '{value_id}': no match for {pattern!r} in note")
-        return found.group(1)
-
     # --- a_average against the superconducting state -----------------------------------------------
     excess_rows = []
     for compound in cells.index:
@@ -413,7 +405,7 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:
             f"ref. {ref('sun2023_ln2')}'s abstract gives for liquid nitrogen.",
         ),
         "D18": lit_same("ren2008_tc", f"Ref. {ref('ren2008_tc')}: onset of the resistive transition (Meissner "
-                        f"transition {quoted_number('ren2008_tc', r'Meissner transition at ([0-9.]+) K')} K)."),
+                        f"transition {lv_rows.loc['ren2008_meissner', 'value_printed']} K)."),
         "D20": eds("g", "The a_average minimum is named by the x of"),
         "D25": Computed(
             agrees=all(nominal(r[3]) - 2 * getattr(r[3], "std_dev", 0.0) >= threshold for r in excess_rows),
