@@ -17,6 +17,7 @@ from uncertainties import ufloat
 
 from nickelate_utils.chapters import distortion as dist
 from nickelate_utils.chapters import distortion_checks as checks
+from nickelate_utils.chapters import distortion_literature
 from nickelate_utils.data import LITERATURE_STATUSES, load_table, read_descriptor
 from nickelate_utils.physics import composition, lattice, trends
 
@@ -116,11 +117,11 @@ def test_slope_bad_input(delta: list[float], tc: list[float], message: str) -> N
 
 
 def test_slope_variants_cover_every_reference_choice() -> None:
-    table = dist.slope_variants({"A": 0.004, "B": 0.005}, {"x": 80.0, "y": 83.0}, 0.0086, 92.0)
+    table = distortion_literature.slope_variants({"A": 0.004, "B": 0.005}, {"x": 80.0, "y": 83.0}, 0.0086, 92.0)
     assert len(table) == 4
     row = table[(table["la3_delta_from"] == "B") & (table["la3_tc_from"] == "y")].iloc[0]
     assert row["slope_kelvin"] == pytest.approx(9.0 / 0.0036)
-    with_err = dist.slope_variants({"A": 0.004}, {"x": 80.0}, 0.008, 92.0, tc_err_kelvin=2.0)
+    with_err = distortion_literature.slope_variants({"A": 0.004}, {"x": 80.0}, 0.008, 92.0, tc_err_kelvin=2.0)
     assert with_err["slope_kelvin"].iloc[0].std_dev == pytest.approx(math.sqrt(2) * 2.0 / 0.004)
 
 
@@ -249,7 +250,7 @@ def test_this_papers_tc_records_match_the_text() -> None:
 
 
 def test_sc_state_constants() -> None:
-    sc = dist.sc_state_constants(load_table("distortion", "sc_state_lattice")).set_index("source_id")
+    sc = distortion_literature.sc_state_constants(load_table("distortion", "sc_state_lattice")).set_index("source_id")
     assert sc.loc["ko2025_slao", "a_primitive_angstrom"] == pytest.approx(3.756)
     assert sc.loc["sun2023_29p5gpa", "a_primitive_angstrom"] == pytest.approx(
         math.sqrt(5.289**2 + 5.218**2) / 2
@@ -381,7 +382,7 @@ def test_mean_a_site_radius_and_control_variables() -> None:
 
 def test_highest_record_and_literature_values() -> None:
     tc = load_table("distortion", "tc_records")
-    lit = dist.nickelate_records(tc)
+    lit = distortion_literature.nickelate_records(tc)
     assert checks.highest_record(lit)["record_id"] == "lijy2025"
     assert checks.highest_record(lit, exclude=["lijy2025"])["record_id"] == "wang2024"
     assert checks.highest_record(lit, "tc_zero_kelvin")["tc_zero_kelvin"] == 60

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 from uncertainties import ufloat
 from uncertainties.core import AffineScalarFunc
@@ -41,6 +40,7 @@ from nickelate_utils.chapters.distortion_checks import (
     legend_cell_delta,
     literature_value,
 )
+from nickelate_utils.chapters.distortion_literature import nickelate_records, sc_state_constants
 from nickelate_utils.claims import Claim, Computed, build_claims
 from nickelate_utils.data import load_table
 from nickelate_utils.physics._checks import nominal, ufloat_or_float
@@ -51,7 +51,6 @@ from nickelate_utils.physics.lattice import (
     primitive_inplane_constant,
     stacking_axis_angstrom,
 )
-from nickelate_utils.physics.trends import tc_delta_slope
 from nickelate_utils.source_data import load_source
 
 CHAPTER = "2. In-plane distortion and the route to higher Tc"
@@ -173,8 +172,6 @@ def source_distortion_table(frame: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["order", "x"]).drop(columns="order").reset_index(drop=True)
 
 
-
-
 def max_substitution_rows(table: pd.DataFrame) -> pd.DataFrame:
     """One row per rare earth: the composition with the largest x (the 'maximum substitution'
     of Fig. 1k), ordered by decreasing R3+ radius (La first)."""
@@ -183,47 +180,6 @@ def max_substitution_rows(table: pd.DataFrame) -> pd.DataFrame:
     order = {el: i for i, el in enumerate(RARE_EARTHS)}
     best = table.loc[table.groupby("rare_earth")["x"].idxmax()]
     return best.assign(_o=best["rare_earth"].map(order)).sort_values("_o").drop(columns="_o").reset_index(drop=True)
-
-
-def sc_state_constants(sc: pd.DataFrame) -> pd.DataFrame:
-    """Primitive in-plane constant of each superconducting-state cell of ``sc_state_lattice``."""
-    out = sc[["source_id", "system", "ref_in_paper", "condition", "status", "doi"]].copy()
-    out["a_primitive_angstrom"] = [
-        float(primitive_inplane_constant(a, b, str(s)))
-        for a, b, s in zip(sc["a_angstrom"], sc["b_angstrom"], sc["setting"], strict=True)
-    ]
-    return out
-
-
-def nickelate_records(tc: pd.DataFrame, exclude_this_paper: bool = True) -> pd.DataFrame:
-    """Nickelate rows of ``tc_records`` (cuprates dropped; this paper's rows dropped by default)."""
-    out = tc[tc["family"] != "cuprate"]
-    if exclude_this_paper:
-        out = out[out["data_class"] == "literature"]
-    return out
-
-
-def fig5a_points(tc: pd.DataFrame, deltas: dict[str, Number]) -> pd.DataFrame:
-    """The Fig. 5a rows of ``tc_records`` joined with a Delta per compound (NaN if not public)."""
-    rows = tc[tc["fig5a_compound"].notna()].copy()
-    rows["delta"] = [deltas.get(str(c), np.nan) for c in rows["fig5a_compound"]]
-    return rows
-
-
-def slope_variants(
-    la3_deltas: dict[str, Number], la3_tcs: dict[str, float], delta_top: Number, tc_top: float,
-    tc_err_kelvin: float | None = None,
-) -> pd.DataFrame:
-    """Two-point slopes dTc/dDelta for every choice of the La3Ni2O7 reference (its Delta source
-    x its Tc source) against one fixed point (Delta_top, Tc_top); ``tc_err_kelvin`` is passed to
-    :func:`tc_delta_slope`."""
-    rows = []
-    for dname, d in la3_deltas.items():
-        for tname, t in la3_tcs.items():
-            fit = tc_delta_slope([d, delta_top], [t, tc_top], tc_err_kelvin)
-            rows.append({"la3_delta_from": dname, "la3_tc_from": tname, "delta_la3": d,
-                         "tc_la3_kelvin": t, "slope_kelvin": fit.slope})
-    return pd.DataFrame(rows)
 
 
 def _ref(package_resource: str, key: str, *columns: str) -> str:

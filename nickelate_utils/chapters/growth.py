@@ -8,7 +8,6 @@ by ``pymatgen.core``. Statistics: ``scipy.stats``. Uncertainties: ``uncertaintie
 
 from __future__ import annotations
 
-import math
 import re
 from pathlib import Path
 from typing import TypeVar
@@ -19,6 +18,7 @@ from pymatgen.core import Element
 from uncertainties import ufloat
 from uncertainties.core import AffineScalarFunc
 
+from nickelate_utils.chapters.growth_eds import EDS_UNCERTAINTY_SOURCE, class_gap, eds_ratio_uncertainty
 from nickelate_utils.claims import Claim, Computed, Reading, build_claims, printed_ufloat, same_as
 from nickelate_utils.data import DataError, load_table
 from nickelate_utils.physics.composition import (
@@ -60,33 +60,6 @@ IDEAL_A_TO_NI = 1.5
 
 A_SITE_TOTAL = 3.0
 """La + R per formula unit of La(3-x)R(x)Ni2O7: the sum to which the EDS rows are normalised."""
-
-EDS_STANDARDLESS_BAND_REL = 0.25
-"""Half-width of the relative error band (+-25 %) usually quoted for modern commercial standardless
-SEM-EDS quantification, covering :data:`EDS_BAND_COVERAGE` of analyses (Newbury & Ritchie,
-Scanning 35, 141 (2013), doi:10.1002/sca.21041). ASSUMPTION: quoted from secondary accounts, not
-verified in that paper's text."""
-
-EDS_BAND_COVERAGE = 0.95
-"""Fraction of analyses inside :data:`EDS_STANDARDLESS_BAND_REL` (same source, same caveat)."""
-
-EDS_FIRST_PRINCIPLES_ERROR_RANGE: tuple[float, float] = (-0.90, 1.50)
-"""Range of relative errors of first-principles standardless EDS analysis, -90 % to +150 %
-(Newbury, Swyt & Myklebust, Anal. Chem. 67, 1866 (1995), doi:10.1021/ac00107a017): the only
-EDS accuracy figure we verified in a source."""
-
-EDS_RATIO_REL_SIGMA = EDS_STANDARDLESS_BAND_REL / 2
-"""Relative standard uncertainty of a ratio of two standardless SEM-EDS concentrations
-(R/La or (La+R)/Ni), fixed before any comparison. ASSUMPTION: half of the band
-:data:`EDS_STANDARDLESS_BAND_REL` (taken as a ~2 sigma band, coverage :data:`EDS_BAND_COVERAGE`),
-which we could not verify in its source's text; the verified figure
-:data:`EDS_FIRST_PRINCIPLES_ERROR_RANGE` is far wider. The paper states neither standards nor
-uncertainties for its EDS table."""
-
-EDS_UNCERTAINTY_SOURCE = (f"assumption: {100 * EDS_RATIO_REL_SIGMA:g} % relative (1 sigma) per EDS concentration "
-                          f"ratio, half the +-{100 * EDS_STANDARDLESS_BAND_REL:g} % ({100 * EDS_BAND_COVERAGE:g} %) "
-                          "band quoted for standardless SEM-EDS (Newbury & Ritchie 2013, doi:10.1002/sca.21041, "
-                          "not verified in its text)")
 
 
 OLD_ATOMIC_WEIGHTS: dict[str, float] = {"La": 138.91, "Sm": 150.35, "Ni": 58.71, "O": 15.9994}
@@ -150,39 +123,10 @@ def trend_split(flux: pd.DataFrame) -> dict[str, tuple[pd.DataFrame, RankTest]]:
 # --- EDS -------------------------------------------------------------------------------------------
 
 
-def eds_x_uncertainty(x: float, rel_sigma: float = EDS_RATIO_REL_SIGMA) -> float:
-    """Standard uncertainty of x in La(3-x)R(x) when La + R is normalised to 3 and the measured
-    quantity is r = R/La with relative uncertainty ``rel_sigma``: x = 3r/(1+r), so
-    sigma_x = (dx/dr) sigma_r = x (3 - x) / 3 * rel_sigma."""
-    if not 0 <= x <= 3:
-        raise ValueError(f"x must lie in [0, 3], got {x}")
-    if rel_sigma < 0:
-        raise ValueError("rel_sigma must be non-negative")
-    return x * (3.0 - x) / 3.0 * rel_sigma
-
-
-def eds_ratio_uncertainty(ratio: float, rel_sigma: float = EDS_RATIO_REL_SIGMA) -> float:
-    """Standard uncertainty of an EDS concentration ratio such as (La+R):Ni: ratio * rel_sigma."""
-    if ratio <= 0 or rel_sigma < 0:
-        raise ValueError("ratio must be positive and rel_sigma non-negative")
-    return ratio * rel_sigma
-
-
 def normalisation_residuals(flux: pd.DataFrame) -> pd.Series:
     """La + R - 3 for every EDS row (zero at the table's 0.01 precision if La + R was normalised
     to 3; then only (La+R):Ni is an independent measured ratio)."""
     return (flux["la_eds"] + flux["r_eds"] - A_SITE_TOTAL).round(6)
-
-
-def class_gap(upper: np.ndarray, lower: np.ndarray,
-              rel_sigma: float = EDS_RATIO_REL_SIGMA) -> tuple[float, float]:
-    """Gap between two classes of EDS contents x (the smallest of ``upper`` minus the largest of
-    ``lower``) and its standard uncertainty from :func:`eds_x_uncertainty` of the two boundary
-    values. A split into two classes is supported when gap > 2 sigma (the register's coverage)."""
-    lo_of_upper = float(np.min(upper))
-    hi_of_lower = float(np.max(lower))
-    sigma = math.hypot(eds_x_uncertainty(lo_of_upper, rel_sigma), eds_x_uncertainty(hi_of_lower, rel_sigma))
-    return lo_of_upper - hi_of_lower, sigma
 
 
 # --- growth conditions, Rietveld -------------------------------------------------------------------
@@ -286,7 +230,7 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:  # noqa: PLR0915 
     gap, gap_sigma = class_gap(light.to_numpy(), heavy.to_numpy())
     computed["G4"] = Computed(
         agrees=gap > 2 * gap_sigma, inputs=_rows(flux, "r_eds", flux["flux_la_to_r"] == "2:1"),
-        method="nickelate_utils.chapters.growth.class_gap",
+        method="nickelate_utils.chapters.growth_eds.class_gap",
         note="Rule fixed in advance: a split into two classes needs a gap > 2 sigma between them. x at 2:1: Pr-Sm "
         + ", ".join(f"{v:.2f}" for v in light) + "; Eu-Er " + ", ".join(f"{v:.2f}" for v in heavy)
         + f". Gap between Nd ({light.min():.2f}) and Eu ({heavy.max():.2f}) = {gap:.2f} +- {gap_sigma:.2f} "
@@ -321,7 +265,7 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:  # noqa: PLR0915 
     ratio = flux["la_plus_r_to_ni"]
     computed["G6"] = Computed(
         value=float(ratio.mean()), uncertainty=eds_ratio_uncertainty(float(ratio.mean())),
-        inputs=_rows(flux, "la_plus_r_to_ni"), method="nickelate_utils.chapters.growth.eds_ratio_uncertainty",
+        inputs=_rows(flux, "la_plus_r_to_ni"), method="nickelate_utils.chapters.growth_eds.eds_ratio_uncertainty",
         note=f"Mean of {len(ratio)} EDS ratios {ratio.mean():.3f} (row scatter s = {ratio.std(ddof=1):.3f}: "
              f"precision); "
         "uncertainty = EDS accuracy, which does not average down (" + EDS_UNCERTAINTY_SOURCE + "). At this accuracy "
@@ -484,8 +428,8 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:  # noqa: PLR0915 
         agrees=bool((resid.abs() < 0.005).all()), inputs=_rows(flux, "la_eds+r_eds"),
         method="nickelate_utils.chapters.growth.normalisation_residuals",
         note=f"La + R = {A_SITE_TOTAL:.2f} in all {len(resid)} rows: the EDS contents were normalised to three A-site "
-             f"cations, so La and R "
-        "are one measured ratio R/La, and (La+R):Ni is the only other independent number of each row.")
+             "cations, so La and R are one measured ratio R/La, and (La+R):Ni is the only other independent number of "
+             "each row.")
 
     # --- EDS rows against Extended Data Table 2 and against 3:2 ---
     for row, (id_la, id_r, id_ratio) in _EDS_IDS.items():
@@ -497,6 +441,6 @@ def claims(data_dir: str | Path | None = None) -> list[Claim]:  # noqa: PLR0915 
         computed[id_ratio] = Computed(
             value=IDEAL_A_TO_NI, uncertainty=eds_ratio_uncertainty(IDEAL_A_TO_NI), ours_printed="1.5",
             inputs=("claim:G6", "const:EDS ratio uncertainty 12.5 % (assumption, growth.EDS_RATIO_REL_SIGMA)"),
-            method="nickelate_utils.chapters.growth.eds_ratio_uncertainty",
+            method="nickelate_utils.chapters.growth_eds.eds_ratio_uncertainty",
             note="The row against the paper's 3:2 with the assumed EDS accuracy; a loose test (4:3 would pass).")
     return build_claims(CHAPTER, PACKAGE, computed, data_dir)
