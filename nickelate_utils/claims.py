@@ -83,6 +83,8 @@ STATUSES: tuple[str, ...] = (
     "illustrated",
     "stated",
 )
+"""The seven statuses of a register entry, in the order the scorecard and the counts use
+(definitions in :data:`STATUS_DEFINITIONS`)."""
 
 STATUS_DEFINITIONS: dict[str, str] = {
     "reproduced": "recomputed independently, by a named nickelate_utils function, from other published "
@@ -100,6 +102,7 @@ STATUS_DEFINITIONS: dict[str, str] = {
     "reproduced and carries no number of ours",
     "stated": "an input or condition of the paper, recorded with its location",
 }
+"""What each status means, as the register page and ``claims.json`` print it."""
 
 KIND_STATUSES: dict[str, tuple[str, ...]] = {
     "recompute": ("reproduced", "discrepant"),

@@ -121,5 +121,5 @@ def claims_html(claims: Sequence[Claim], table_id: str, with_chapter: bool = Fal
 
 
 def status_counts(claims: Sequence[Claim]) -> dict[str, int]:
-    """Number of claims per status, in the order of :data:`STATUSES`."""
+    """Number of claims per status, in the order of :data:`~nickelate_utils.claims.STATUSES`."""
     return {s: sum(c.status == s for c in claims) for s in STATUSES}

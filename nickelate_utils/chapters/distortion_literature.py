@@ -50,7 +50,7 @@ def slope_variants(
 ) -> pd.DataFrame:
     """Two-point slopes dTc/dDelta for every choice of the La3Ni2O7 reference (its Delta source
     x its Tc source) against one fixed point (Delta_top, Tc_top); ``tc_err_kelvin`` is passed to
-    :func:`tc_delta_slope`."""
+    :func:`~nickelate_utils.physics.trends.tc_delta_slope`."""
     rows = []
     for dname, d in la3_deltas.items():
         for tname, t in la3_tcs.items():

@@ -107,7 +107,7 @@ def trend_split(flux: pd.DataFrame) -> dict[str, tuple[pd.DataFrame, RankTest]]:
     - ``'fixed_flux'``: x grown from the same La:R = 2:1 flux against radius, Pr-Er (n = 9);
     - ``'as_plotted'``: x_max of all nine R (maxima mixed with 2:1 lower bounds), as in Fig. 1j.
 
-    Each with :func:`exact_spearman_test`.
+    Each with :func:`~nickelate_utils.physics.trends.exact_spearman_test`.
     """
     best = max_substitution(flux)
     maxima = best[best["rare_earth"].isin(TRUE_MAXIMA)][["rare_earth", "radius_angstrom", "x_max"]]

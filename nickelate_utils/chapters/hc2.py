@@ -100,7 +100,7 @@ def reconstruct_points(
     ``SeedSequence``, one independent stream per list).
 
     Not data: an illustration of what the paper's fit implies. ValueError for a negative
-    scatter or the inputs rejected by :func:`gl_temperature_kelvin`.
+    scatter or the inputs rejected by :func:`~nickelate_utils.physics.upper_critical_field.gl_temperature_kelvin`.
     """
     if not scatter_kelvin >= 0:
         raise ValueError(f"scatter_kelvin must be non-negative, got {scatter_kelvin}")

@@ -3,7 +3,7 @@ register of the chapter.
 
 Reference: Li, F. et al., Nature (2025), doi:10.1038/s41586-025-09954-4.
 
-The physics it uses lives in :mod:`nickelate_utils.physics`:
+The physics it uses lives in ``nickelate_utils.physics``:
 
 * :mod:`nickelate_utils.physics.lattice` and :mod:`nickelate_utils.physics.diffraction`: cells,
   d-spacings, Q, 2 theta, reflection conditions (pymatgen), the P2_1/m <-> I4/mmm cell relation;
@@ -74,7 +74,7 @@ def window_verdict(cell: MonoclinicCell, q_min_inv_angstrom: float, q_max_inv_an
 
 def strongest_split_line(cell: MonoclinicCell, q_min_inv_angstrom: float, q_max_inv_angstrom: float) -> pd.Series:
     """The a/b-split reflection family of a Q window with the largest model intensity
-    (``|F|^2`` x multiplicity of the idealised I4/mmm model, :func:`split_families`), as a row with
+    (``|F|^2`` x multiplicity of the idealised I4/mmm model, :func:`~nickelate_utils.physics.powder.split_families`), as a row with
     family, q_low, q_high, splitting, q_mid = (q_low + q_high)/2.
 
     Chosen by intensity, not by closeness to a printed Q, so that it can be compared with the

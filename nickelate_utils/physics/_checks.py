@@ -1,7 +1,7 @@
 """Argument checks shared by the physics modules (and the chapters that call them).
 
 Plain numbers and ``uncertainties`` numbers are both accepted: a check looks at the nominal
-value (:func:`uncertainties.nominal_value`), so an uncertainty is never silently dropped by a
+value (``uncertainties.nominal_value``), so an uncertainty is never silently dropped by a
 ``float(value)`` (which raises ``TypeError`` on a UFloat) nor lost by the check itself.
 
 Physics only: numbers in and out, no files, no claims, no plotting.
