@@ -105,8 +105,9 @@ def fraction_table(
     coefficient: float,
 ) -> pd.DataFrame:
     """f and f' for each mode (ZFC, FC), each N estimate and each assumed thickness, at fixed
-    measured moment (chi_0 rescaled by h_nominal / h, :func:`~nickelate_utils.physics.susceptibility.rescale_chi_for_thickness`; N
-    recomputed for h/d). Columns: mode, method, thickness_um, n_demag, chi_raw_si, f, f_prime."""
+    measured moment (chi_0 rescaled by h_nominal / h,
+    :func:`~nickelate_utils.physics.susceptibility.rescale_chi_for_thickness`; N recomputed for h/d).
+    Columns: mode, method, thickness_um, n_demag, chi_raw_si, f, f_prime."""
     rows = []
     for thickness in thicknesses_um:
         estimates = demag_estimates(float(thickness), diameter_um, coefficient)

@@ -74,8 +74,9 @@ def window_verdict(cell: MonoclinicCell, q_min_inv_angstrom: float, q_max_inv_an
 
 def strongest_split_line(cell: MonoclinicCell, q_min_inv_angstrom: float, q_max_inv_angstrom: float) -> pd.Series:
     """The a/b-split reflection family of a Q window with the largest model intensity
-    (``|F|^2`` x multiplicity of the idealised I4/mmm model, :func:`~nickelate_utils.physics.powder.split_families`), as a row with
-    family, q_low, q_high, splitting, q_mid = (q_low + q_high)/2.
+    (``|F|^2`` x multiplicity of the idealised I4/mmm model,
+    :func:`~nickelate_utils.physics.powder.split_families`), as a row with family, q_low, q_high,
+    splitting, q_mid = (q_low + q_high)/2.
 
     Chosen by intensity, not by closeness to a printed Q, so that it can be compared with the
     paper's 'Q ~ 2.3 and 4.0 A^-1'. ValueError if the window holds no split family."""

@@ -132,7 +132,8 @@ def load_source_curve(path: str | Path, data_dir: str | Path | None = None
     ``path`` is absolute or relative to ``<data_dir>/source/``. ValueError naming the file if it
     does not exist, if ``t_kelvin`` is missing, if not exactly one of ``r_ohm`` /
     ``rho_mohm_cm`` is present, for a non-numeric cell (with its CSV line), or if the sorted
-    sweep fails :func:`~nickelate_utils.physics.normal_state.validate_curve` (e.g. repeated temperatures, NaN). The checks follow the
+    sweep fails :func:`~nickelate_utils.physics.normal_state.validate_curve` (e.g. repeated temperatures,
+    NaN). The checks follow the
     ``resistivity`` Table Schema of ``nickelate_utils/schemas/source_data.json``;
     ``nickelate_utils.source_data.load_source`` is not used yet because its row check fails on every
     numeric file (it passes numpy arrays to ``check_rows``).
@@ -207,9 +208,11 @@ def reconstructed_curve(
 ) -> Curve:
     """Model sweep (normalised to R_N(300 K) = 1) for published Tc_onset and Tc_zero.
 
-    Effective medium (:func:`~nickelate_utils.physics.effective_medium.emt_parameters`, :func:`~nickelate_utils.physics.effective_medium.emt_resistance`), in a field with the
+    Effective medium (:func:`~nickelate_utils.physics.effective_medium.emt_parameters`,
+    :func:`~nickelate_utils.physics.effective_medium.emt_resistance`), in a field with the
     published GL Hc2(0) of each criterion (``hc2_table`` with columns criterion_percent and
-    hc2_zero_tesla; required when h_tesla > 0), plus seeded noise (:func:`~nickelate_utils.physics.effective_medium.add_noise`) from the
+    hc2_zero_tesla; required when h_tesla > 0), plus seeded noise
+    (:func:`~nickelate_utils.physics.effective_medium.add_noise`) from the
     curve's own stream (:func:`noise_seed`).
     ValueError from those functions, or for a field without ``hc2_table``.
     """
@@ -286,7 +289,8 @@ def field_series(
 def analyse_curve(
     curve: Curve, fit_window_kelvin: tuple[float, float], zero_threshold_ohm: float | None = None
 ) -> Transition:
-    """:func:`~nickelate_utils.physics.resistive_transition.analyse_transition` of a :class:`Curve`. For a reconstruction the default zero
+    """:func:`~nickelate_utils.physics.resistive_transition.analyse_transition` of a :class:`Curve`.
+    For a reconstruction the default zero
     threshold is the noise floor, :data:`ZERO_NOISE_SIGMAS` x :data:`RECON_NOISE`; for a
     measured curve it is the 1 % criterion unless ``zero_threshold_ohm`` is given."""
     if zero_threshold_ohm is None and curve.kind == "reconstructed":

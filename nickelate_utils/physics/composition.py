@@ -102,7 +102,8 @@ def oxygen_partial_pressure_bar(total_pressure_bar: float = ATM_BAR,
 
 
 def formula_weight_from_table(formula: str, weights_g_mol: dict[str, float]) -> float:
-    """Formula weight with a given table of atomic weights (e.g. :data:`~nickelate_utils.chapters.growth.OLD_ATOMIC_WEIGHTS`).
+    """Formula weight with a given table of atomic weights (e.g. the rounded pre-1979 weights of
+    :data:`~nickelate_utils.chapters.growth.OLD_ATOMIC_WEIGHTS`).
 
     Examples
 
