@@ -7,8 +7,6 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 
-import pandas as pd
-
 from nickelate_utils.claims import STATUSES, Claim, printed_decimals
 from nickelate_utils.evidence import method_callable
 
@@ -34,26 +32,6 @@ def format_tolerance(claim: Claim) -> str:
         return "—"
     decimals = printed_decimals(claim.paper_printed) + 1
     return f"± {claim.tolerance:.{decimals}f}"
-
-
-def claims_frame(claims: Sequence[Claim]) -> pd.DataFrame:
-    """Display table of a list of claims (strings, formatted as printed)."""
-    rows = [
-        {
-            "id": c.claim_id,
-            "figure": c.figure,
-            "quantity": c.quantity,
-            "status": c.status,
-            "paper": c.paper_printed or "—",
-            "ours": format_ours(c),
-            "unit": c.unit,
-            "tolerance": format_tolerance(c),
-            "source": c.source_location,
-            "note": c.note,
-        }
-        for c in claims
-    ]
-    return pd.DataFrame(rows)
 
 
 STATUS_CLASSES: dict[str, str] = {s: "status-" + s.split()[0] for s in STATUSES}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -59,8 +59,6 @@ def source_files(data_dir: str | Path | None = None) -> list[Path]:
     """Every ``.csv`` file below ``<data_dir>/source/`` (sorted; empty if the folder is absent)."""
     folder = source_dir(data_dir)
     return sorted(p for p in folder.rglob("*.csv") if p.is_file()) if folder.is_dir() else []
-
-
 
 
 def load_source(name: str | Path, data_dir: str | Path | None = None) -> pd.DataFrame | None:
@@ -157,30 +155,6 @@ def load_source(name: str | Path, data_dir: str | Path | None = None) -> pd.Data
     frame.attrs["units"] = {c: declared[c].get("unit", "") for c in columns}
     data._TABLE_CACHE[key] = frame  # the module's cache, not a copy of the name
     return _cached(key)
-
-
-def read_source_csv(
-    path: Path, shown: str, columns: Sequence[str], numeric: Sequence[str]
-) -> pd.DataFrame:
-    """Read one of the authors' source-data CSV files (``data/source/...``).
-
-    Superseded by :func:`load_source` (one Table Schema per layout, validated by frictionless);
-    kept until every chapter has switched. Keeps ``columns`` (all required; extra columns are
-    ignored) and converts ``numeric`` ones to float. Raises :class:`DataError` naming ``shown``
-    and, for a bad value, the CSV line and column.
-    """
-    frame = pd.read_csv(path)
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise DataError(f"{shown}: missing columns {missing} (expected {list(columns)})")
-    if frame.empty:
-        raise DataError(f"{shown}: no rows")
-    frame = frame[list(columns)].copy()
-    for col in numeric:
-        values = pd.to_numeric(frame[col], errors="coerce")
-        check_rows(shown, [(col, values.isna(), "not a number")])
-        frame[col] = values.astype(float)
-    return frame
 
 
 def check_rows(shown: str, checks: Iterable[tuple[str, pd.Series, str]]) -> None:
