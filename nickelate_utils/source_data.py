@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -61,7 +61,9 @@ def source_files(data_dir: str | Path | None = None) -> list[Path]:
     return sorted(p for p in folder.rglob("*.csv") if p.is_file()) if folder.is_dir() else []
 
 
-def load_source(name: str | Path, data_dir: str | Path | None = None) -> pd.DataFrame | None:
+def load_source(
+    name: str | Path, data_dir: str | Path | None = None, sort_by: Sequence[str] = ()
+) -> pd.DataFrame | None:
     """Validate and read one of the authors' source-data files; None if it does not exist.
 
     ``name`` is the path below ``<data_dir>/source/`` (``"hc2/fig3d.csv"``) or a path inside that
@@ -73,11 +75,20 @@ def load_source(name: str | Path, data_dir: str | Path | None = None) -> pd.Data
     declared columns that are present, in schema order and file row order, typed (number ->
     float64, integer -> int64, string -> object); undeclared columns are dropped.
     ``attrs['provenance']`` holds a :class:`TableInfo` (package ``"source"``), usable by the
-    provenance box.
+    provenance box. ``sort_by``: columns to sort the rows by (stable; ``attrs`` kept).
 
     Raises :class:`DataError` (a ValueError) naming the file, the CSV line (header = line 1) and
     the column of the first problems. Cached by (path, sha256, schema) within the process.
     """
+    frame = _read_source(name, data_dir)
+    if frame is None or not sort_by:
+        return frame
+    out = frame.sort_values(list(sort_by), kind="stable").reset_index(drop=True)
+    out.attrs = dict(frame.attrs)
+    return out
+
+
+def _read_source(name: str | Path, data_dir: str | Path | None) -> pd.DataFrame | None:
     root = _data_dir(data_dir)
     folder = source_dir(root)
     path = Path(name)

@@ -311,3 +311,13 @@ def test_source_file_without_rows_is_rejected(data_copy: Path) -> None:
     _source(data_copy, "susceptibility/fig3e.csv", "mode,t_kelvin,chi_si\n")
     with pytest.raises(DataError, match=r"data/source/susceptibility/fig3e.csv, line 2: no rows"):
         load_source("susceptibility/fig3e.csv", data_copy)
+
+
+def test_load_source_sorts_and_keeps_provenance(data_copy: Path) -> None:
+    _source(data_copy, "hc2/fig3d.csv", "criterion_percent,h_tesla,t_kelvin\n90,3,85\n10,0,80\n90,0,92\n")
+    frame = load_source("hc2/fig3d.csv", data_copy, sort_by=("criterion_percent", "h_tesla"))
+    assert frame is not None
+    assert frame[["criterion_percent", "h_tesla"]].values.tolist() == [[10, 0], [90, 0], [90, 3]]
+    assert "provenance" in frame.attrs
+    unsorted = load_source("hc2/fig3d.csv", data_copy)
+    assert unsorted is not None and unsorted["t_kelvin"].tolist() == [85.0, 80.0, 92.0]  # file order

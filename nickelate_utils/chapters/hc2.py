@@ -154,12 +154,7 @@ def load_source_points(data_dir: str | Path | None = None) -> pd.DataFrame | Non
     criterion not 10/50/90, negative field or temperature). ``attrs['provenance']`` is kept, so
     the frame can be passed to the provenance box.
     """
-    frame = load_source(SOURCE_FILE, data_dir)
-    if frame is None:
-        return None
-    out = frame.sort_values(["criterion_percent", "h_tesla"], kind="stable").reset_index(drop=True)
-    out.attrs = dict(frame.attrs)
-    return out
+    return load_source(SOURCE_FILE, data_dir, sort_by=("criterion_percent", "h_tesla"))
 
 
 def _printed(cid: str, data_dir: str | Path | None) -> Any:  # noqa: ANN401 - a ufloat

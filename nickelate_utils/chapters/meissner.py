@@ -172,12 +172,7 @@ def load_source_curves(data_dir: str | Path | None = None) -> pd.DataFrame | Non
     names the file, the line and the column of the first problem. ``attrs['provenance']`` is
     kept, so the frame can be passed to the provenance box.
     """
-    frame = load_source(SOURCE_FILE, data_dir)
-    if frame is None:
-        return None
-    out = frame.sort_values(["mode", "t_kelvin"], kind="stable").reset_index(drop=True)
-    out.attrs = dict(frame.attrs)
-    return out
+    return load_source(SOURCE_FILE, data_dir, sort_by=("mode", "t_kelvin"))
 
 
 def chi_difference(curves: pd.DataFrame, mode: str, t_kelvin: float, t_ref_kelvin: float) -> float:
